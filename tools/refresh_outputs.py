@@ -1,0 +1,33 @@
+"""Re-execute notebooks in place so their stored outputs match the code and the data.
+
+    python tools/refresh_outputs.py                # every notebook in notebooks/
+    python tools/refresh_outputs.py notebooks/00-overview.ipynb
+
+The tests (nbval) compare these stored outputs with a fresh run, so run this after changing a
+notebook, the package or a dataset, and commit the result. Timing metadata is not recorded, so
+an unchanged notebook stays byte-for-byte unchanged.
+"""
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def refresh(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    nbformat.write(nb, path)
+    print(f"refreshed {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    paths = [Path(p).resolve() for p in sys.argv[1:]] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    for p in paths:
+        refresh(p)
