@@ -119,8 +119,22 @@ def _drop_thebe_cdn(app, config) -> None:
                 app.disconnect(listener.id)
 
 
+def _validate_datasets(app) -> None:
+    """Validate every dataset before anything is read: a malformed file stops the build here,
+    even when the notebooks' outputs come from the execution cache."""
+    from sphinx.errors import ExtensionError
+
+    from .datasets import DatasetError, load_all
+
+    try:
+        load_all()
+    except DatasetError as err:
+        raise ExtensionError(f"a dataset is malformed, so the book is not built.\n{err}") from None
+
+
 def setup(app):
     app.connect("config-inited", _drop_thebe_cdn)
+    app.connect("builder-inited", _validate_datasets)
     app.connect("html-page-context", _add_bundle_to_chart_pages)
     app.connect("build-finished", _write_bundle)
     digest = hashlib.sha1(vega_lite_version().encode()).hexdigest()[:8]

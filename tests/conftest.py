@@ -1,0 +1,69 @@
+"""Shared fixtures: the built book (built once per test session) and a local web server for it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "_build" / "html"
+
+
+JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
+
+
+def build_book(*extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Build the book as the README does: every notebook executed, Sphinx warnings are errors."""
+    return subprocess.run(
+        [JUPYTER_BOOK, "build", str(ROOT), "-W", "--keep-going", *extra],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """The built site. Fails with the build's own log if the build fails."""
+    result = build_book()
+    if result.returncode != 0:
+        pytest.fail(f"the book did not build (exit {result.returncode}):\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}")
+    return HTML
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_book: Path):
+    """Serve the built site on 127.0.0.1 (a free port) for the browser tests."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def built_pages(html_dir: Path) -> list[Path]:
+    """Every HTML page of the built site, except Sphinx's generated index and search pages."""
+    skip = {"genindex.html", "search.html"}
+    return sorted(p for p in html_dir.rglob("*.html") if p.name not in skip and "_static" not in p.parts)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not Path(path).exists():
+        pytest.fail(f"Chromium not found at {path}: run `bash scripts/install-chromium` (the test command does)")
+    return path

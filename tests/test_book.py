@@ -1,0 +1,113 @@
+"""The book builds with warnings as errors, every table-of-contents entry becomes a page, and no
+built page loads anything from another host."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from conftest import ROOT, built_pages
+
+from bolivia_us.offline_book import BUNDLE_NAME, CHART_CLASS
+
+
+def toc_files(node) -> list[str]:
+    found = []
+    if isinstance(node, dict):
+        for key in ("root", "file"):
+            if key in node:
+                found.append(node[key])
+        for value in node.values():
+            if isinstance(value, (list, dict)):
+                found += toc_files(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += toc_files(item)
+    return found
+
+
+def test_every_toc_entry_produced_its_page(built_book):
+    entries = toc_files(yaml.safe_load((ROOT / "_toc.yml").read_text()))
+    assert len(entries) >= 4
+    missing = [e for e in entries if not (built_book / f"{Path(e).with_suffix('')}.html").exists()]
+    assert not missing, f"table-of-contents entries with no built page: {missing}"
+
+
+# Tags and attributes through which a page loads something (anchors only link, so they may point anywhere).
+LOADING_ATTRIBUTES = {
+    "script": ["src"],
+    "link": ["href"],
+    "img": ["src", "srcset"],
+    "source": ["src", "srcset"],
+    "iframe": ["src"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "input": ["src"],
+}
+OFFSITE = re.compile(r"^\s*(https?:)?//", re.I)
+
+
+class _Loads(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.offsite: list[str] = []
+        self.inline_styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for attr in LOADING_ATTRIBUTES.get(tag, []):
+            value = attrs.get(attr) or ""
+            if tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
+                continue
+            if any(OFFSITE.match(part) for part in value.split(",")):
+                self.offsite.append(f"<{tag} {attr}={value!r}>")
+        if "style" in attrs:
+            self.inline_styles.append(attrs["style"] or "")
+        self._in_style = tag == "style"
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.inline_styles.append(data)
+
+
+CSS_OFFSITE = re.compile(r"(url\(\s*['\"]?\s*(https?:)?//|@import\s+['\"]?(https?:)?//)", re.I)
+
+
+def test_no_built_page_loads_anything_from_another_host(built_book):
+    problems = []
+    for page in built_pages(built_book):
+        parser = _Loads()
+        parser.feed(page.read_text(encoding="utf-8"))
+        problems += [f"{page.relative_to(built_book)}: {o}" for o in parser.offsite]
+        problems += [f"{page.relative_to(built_book)}: CSS {s[:80]}" for s in parser.inline_styles if CSS_OFFSITE.search(s)]
+    for css in built_book.rglob("*.css"):
+        if CSS_OFFSITE.search(css.read_text(encoding="utf-8", errors="replace")):
+            problems.append(f"{css.relative_to(built_book)} loads a stylesheet or font from another host")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_chart_library_is_served_once_by_the_site_and_only_where_charts_are(built_book):
+    bundle = built_book / "_static" / BUNDLE_NAME
+    assert bundle.exists() and bundle.stat().st_size > 500_000
+    text = bundle.read_text(encoding="utf-8")
+    assert "window.vegaEmbed" in text
+    with_charts = 0
+    for page in built_pages(built_book):
+        html = page.read_text(encoding="utf-8")
+        has_chart = CHART_CLASS in html
+        loads_bundle = f"_static/{BUNDLE_NAME}" in html
+        assert has_chart == loads_bundle, page.name
+        with_charts += has_chart
+        assert html.count(f'src="{"../" * (len(page.relative_to(built_book).parts) - 1)}_static/{BUNDLE_NAME}') <= 1
+    assert with_charts >= 1
+
+
+def test_launch_buttons_follow_the_repository_url(built_book):
+    url = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+    page = (built_book / "notebooks" / "00-overview.html").read_text(encoding="utf-8")
+    repo = url.split("github.com/")[1]
+    assert f"mybinder.org/v2/gh/{repo}/main" in page
+    assert f"colab.research.google.com/github/{repo}/blob/main/notebooks/00-overview.ipynb" in page

@@ -1,0 +1,94 @@
+"""Every built page, opened in headless Chromium with every host but 127.0.0.1 unreachable,
+draws every chart it holds and logs no console errors."""
+
+from urllib.parse import urlparse
+
+import pytest
+from conftest import built_pages
+
+from bolivia_us import load_dataset
+from bolivia_us.offline_book import CHART_CLASS
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM_ARGS = [
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+# For every chart on a page: how many marks (SVG shapes inside Vega's mark groups) it drew, and
+# whether it showed the report's "could not be drawn" message.
+COUNT_MARKS = f"""() => Array.from(document.querySelectorAll('.{CHART_CLASS}')).map(el => ({{
+    marks: el.querySelectorAll('svg g.role-mark > *').length,
+    symbols: el.querySelectorAll('svg g.mark-symbol.role-mark > path').length,
+    error: el.querySelector('.chart-error') ? el.innerText : null,
+    label: (el.querySelector('[role="graphics-document"][aria-label]') || {{getAttribute: () => null}}).getAttribute('aria-label'),
+}}))"""
+
+ALL_DRAWN = f"""() => Array.from(document.querySelectorAll('.{CHART_CLASS}')).every(
+    el => el.querySelector('svg g.role-mark') || el.querySelector('.chart-error'))"""
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def open_page(browser, url):
+    """Open a page, recording console errors, page errors and any request that leaves 127.0.0.1."""
+    context = browser.new_context()
+    page = context.new_page()
+    log = {"console": [], "offsite": []}
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            log["offsite"].append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page.on("console", lambda m: log["console"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: log["console"].append(f"page error: {e}"))
+    page.goto(url, wait_until="load")
+    page.wait_for_function(ALL_DRAWN, timeout=20_000)
+    return context, page, log
+
+
+def test_every_page_draws_every_chart_offline_without_console_errors(browser, site_url, built_book):
+    failures, charts_seen = [], 0
+    for path in built_pages(built_book):
+        rel = path.relative_to(built_book).as_posix()
+        expected = path.read_text(encoding="utf-8").count(f'class="{CHART_CLASS}"')
+        context, page, log = open_page(browser, f"{site_url}/{rel}")
+        charts = page.evaluate(COUNT_MARKS)
+        context.close()
+        charts_seen += len(charts)
+        if len(charts) != expected:
+            failures.append(f"{rel}: {expected} charts in the HTML, {len(charts)} in the page")
+        for i, chart in enumerate(charts, 1):
+            if chart["error"] or chart["marks"] == 0:
+                failures.append(f"{rel}: chart {i} drew no marks ({chart['error'] or 'empty'})")
+            if not chart["label"]:
+                failures.append(f"{rel}: chart {i} has no text description (aria-label)")
+        failures += [f"{rel}: console error: {m}" for m in log["console"]]
+        failures += [f"{rel}: tried to load from another host: {u}" for u in log["offsite"]]
+    assert charts_seen >= 1, "no chart found on any page"
+    assert not failures, "\n".join(failures)
+
+
+def test_overview_timeline_draws_one_dot_per_event(browser, site_url, built_book):
+    context, page, _ = open_page(browser, f"{site_url}/notebooks/00-overview.html")
+    charts = page.evaluate(COUNT_MARKS)
+    context.close()
+    assert charts[0]["symbols"] == len(load_dataset("events"))
