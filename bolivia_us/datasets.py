@@ -221,6 +221,30 @@ def _partial_dates(rule: dict, records: list[dict], problems: _Problems, today: 
             problems.add(row_no, col, f"{text} is after the report's as-of date {today.isoformat()}")
 
 
+def precision_of(text: str) -> str:
+    """The precision an ISO partial date is written to: ``year``, ``month`` or ``day``."""
+    for precision, form in _PARTIAL_DATE.items():
+        if form.fullmatch(text):
+            return precision
+    raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _iso_partial_dates(rule: dict, records, problems: _Problems, today: dt.date) -> None:
+    """Columns holding YYYY, YYYY-MM or YYYY-MM-DD: a real calendar date, not after the as-of date."""
+    for field in rule["fields"]:
+        for row_no, rec in records:
+            text = rec.get(field)
+            if text is None:
+                continue
+            try:
+                day = parse_partial_date(text, precision_of(text))
+            except ValueError:
+                problems.add(row_no, field, f"{text!r} is not a real date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+                continue
+            if day > today:
+                problems.add(row_no, field, f"{text} is after the report's as-of date {today.isoformat()}")
+
+
 def _not_after_as_of(rule: dict, records, problems: _Problems, today: dt.date) -> None:
     for field in rule["fields"]:
         for row_no, rec in records:
@@ -233,14 +257,31 @@ def _not_after_as_of(rule: dict, records, problems: _Problems, today: dt.date) -
 
 
 def _not_before(rule: dict, records, problems: _Problems, today: dt.date) -> None:
+    """``field`` may not come before ``other`` (partial dates compare by the years and months both give)."""
     later, earlier = rule["field"], rule["other"]
     for row_no, rec in records:
         a, b = rec.get(later), rec.get(earlier)
-        if a is not None and b is not None and a < b:
+        if a is None or b is None:
+            continue
+        if isinstance(a, str) and isinstance(b, str):
+            n = min(len(a), len(b))
+            a_cmp, b_cmp = a[:n], b[:n]
+        else:
+            a_cmp, b_cmp = a, b
+        try:
+            wrong = a_cmp < b_cmp
+        except TypeError:
+            continue
+        if wrong:
             problems.add(row_no, later, f"{a} is before {earlier} {b}")
 
 
-_RULES = {"partial-date": _partial_dates, "not-after-as-of": _not_after_as_of, "not-before": _not_before}
+_RULES = {
+    "partial-date": _partial_dates,
+    "iso-partial-dates": _iso_partial_dates,
+    "not-after-as-of": _not_after_as_of,
+    "not-before": _not_before,
+}
 
 
 # --------------------------------------------------------------------------- validation
