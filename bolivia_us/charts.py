@@ -55,6 +55,9 @@ def house_theme() -> alt.theme.ThemeConfig:
             "legend": {"labelColor": MUTED, "titleColor": MUTED, "labelFontSize": 11, "orient": "top"},
             "header": {"labelColor": TEXT, "titleColor": TEXT},
             "text": {"color": TEXT},
+            # A missing value breaks a line instead of being bridged: gaps stay gaps.
+            "mark": {"invalid": "break-paths-filter-domains"},
+            "line": {"point": {"filled": True, "size": 18}},
         },
     }
 
@@ -172,3 +175,129 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart:
         .transform_filter("era_choice == 'all' || datum.era == era_choice")
     )
     return alt.layer(era_bands(eras), dots).resolve_scale(color="independent").properties(height=260)
+
+
+def year_to_date(years: pd.Series) -> pd.Series:
+    """Calendar years as 1 January dates, to share a time axis with dated events."""
+    return pd.to_datetime(years.astype("Int64").astype(str), format="%Y")
+
+
+def with_missing_years(frame: pd.DataFrame, year_column: str, by: list[str] | str | None = None) -> pd.DataFrame:
+    """Add an empty row for every year a series lacks between its first and last year.
+
+    Nothing is filled in: the added rows hold missing values, so a line chart breaks there and
+    shows the gap instead of drawing a straight line across it. ``missing`` marks the added rows.
+    """
+    by = [by] if isinstance(by, str) else (by or [])
+    parts = []
+    groups = frame.groupby(by, sort=False) if by else [((), frame)]
+    for key, part in groups:
+        years = part[year_column].dropna().astype(int)
+        full = pd.DataFrame({year_column: range(years.min(), years.max() + 1)})
+        if by:
+            for col, value in zip(by, key if isinstance(key, tuple) else (key,)):
+                full[col] = value
+        merged = full.merge(part, on=[year_column, *by], how="left", indicator=True)
+        merged["missing"] = merged.pop("_merge") == "left_only"
+        parts.append(merged)
+    out = pd.concat(parts, ignore_index=True)
+    out[year_column] = out[year_column].astype("Int64")
+    return out
+
+
+def missing_years(frame: pd.DataFrame, year_column: str, value_column: str) -> list[int]:
+    """The years between the first and last observation that have no value: to name gaps in the text."""
+    have = frame.loc[frame[value_column].notna(), year_column].astype(int)
+    return sorted(set(range(have.min(), have.max() + 1)) - set(have))
+
+
+def event_rules(events: pd.DataFrame, event_ids: list[str], *, label_field: str = "title") -> alt.LayerChart:
+    """Vertical rules with short labels for chosen events, to annotate a time chart.
+
+    The events come from the events dataset, so every annotation carries its source in the tooltip.
+    """
+    chosen = with_start_date(events[events["event_id"].isin(event_ids)])
+    unknown = set(event_ids) - set(chosen["event_id"])
+    if unknown:
+        raise KeyError(f"no events with ids {sorted(unknown)}")
+    chosen = chosen[["start", "date", "title", "source_title", label_field]].rename(columns={label_field: "label"})
+    tooltip = [alt.Tooltip("date:N", title="Date"), alt.Tooltip("title:N", title="Event"), alt.Tooltip("source_title:N", title="Source")]
+    rule = alt.Chart(chosen).mark_rule(color=MUTED, strokeDash=[3, 3]).encode(x="start:T", tooltip=tooltip)
+    text = (
+        alt.Chart(chosen)
+        .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10, color=MUTED, angle=0)
+        .encode(x="start:T", y=alt.value(2), text="label:N", tooltip=tooltip)
+    )
+    return rule + text
+
+
+def lines_over_time(
+    data: pd.DataFrame,
+    *,
+    year: str,
+    value: str,
+    series: str,
+    value_title: str,
+    series_title: str,
+    value_format: str = ",.0f",
+    extra_tooltip: list[str] | None = None,
+) -> alt.Chart:
+    """One line per series over the years, broken wherever a year has no value.
+
+    Click a series in the legend to pick it out. Hovering a point shows the year, the value, the
+    series and its source (when ``source_title`` is a column).
+    """
+    filled = with_missing_years(data, year, series)
+    filled["when"] = year_to_date(filled[year])
+    pick = alt.selection_point(fields=[series], bind="legend")
+    tooltip = [
+        alt.Tooltip(f"{year}:O", title="Year"),
+        alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+        alt.Tooltip(f"{series}:N", title=series_title),
+    ]
+    tooltip += [alt.Tooltip(f"{c}:N") for c in (extra_tooltip or [])]
+    if "source_title" in filled.columns:
+        tooltip.append(alt.Tooltip("source_title:N", title="Source"))
+    keep = ["when", year, value, series, *(extra_tooltip or []), *(["source_title"] if "source_title" in filled.columns else [])]
+    return (
+        alt.Chart(filled[keep])
+        .mark_line(strokeWidth=2)
+        .encode(
+            x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
+            y=alt.Y(f"{value}:Q", title=value_title),
+            color=alt.Color(f"{series}:N", title=f"{series_title} (click to pick)"),
+            strokeDash=alt.StrokeDash(f"{series}:N", legend=None),
+            opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
+            tooltip=tooltip,
+        )
+        .add_params(pick)
+    )
+
+
+def terms_chart(terms: pd.DataFrame, *, start: str, end: str, label: str, row: str, color: str, color_title: str, until) -> alt.Chart:
+    """Horizontal bars from ``start`` to ``end`` (an open term runs to ``until``), one row per ``row`` value."""
+    from .datasets import parse_partial_date, precision_of
+
+    def first_day(text):
+        return pd.NaT if pd.isna(text) else pd.Timestamp(parse_partial_date(text, precision_of(text)))
+
+    out = terms.copy()
+    out["from"] = out[start].map(first_day)
+    out["to"] = out[end].map(first_day).fillna(pd.Timestamp(until))
+    out["until"] = out[end].fillna("in office")
+    pick = alt.selection_point(fields=[color], bind="legend")
+    return (
+        alt.Chart(out[["from", "to", start, "until", label, row, color] + (["source_title"] if "source_title" in out else [])])
+        .mark_bar(height=12, cornerRadius=2)
+        .encode(
+            x=alt.X("from:T", title=None, axis=alt.Axis(format="%Y")),
+            x2="to:T",
+            y=alt.Y(f"{row}:N", title=None),
+            color=alt.Color(f"{color}:N", title=f"{color_title} (click to pick)"),
+            opacity=alt.condition(pick, alt.value(0.9), alt.value(0.12)),
+            tooltip=[alt.Tooltip(f"{label}:N", title="Name"), alt.Tooltip(f"{start}:N", title="From"),
+                     alt.Tooltip("until:N", title="Until"), alt.Tooltip(f"{color}:N", title=color_title)]
+            + ([alt.Tooltip("source_title:N", title="Source")] if "source_title" in out else []),
+        )
+        .add_params(pick)
+    )

@@ -132,7 +132,22 @@ def _validate_datasets(app) -> None:
         raise ExtensionError(f"a dataset is malformed, so the book is not built.\n{err}") from None
 
 
+def _publish_datasets(app, exception) -> None:
+    """Copy every dataset and its descriptor into the site's ``data/`` folder for download."""
+    if exception is not None or app.builder.format != "html":
+        return
+    import shutil
+
+    from .datasets import DATA_DIR, dataset_path, dataset_names
+
+    target = Path(app.outdir) / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in [DATA_DIR / "datapackage.json", *(dataset_path(n) for n in dataset_names())]:
+        shutil.copyfile(path, target / path.name)
+
+
 def setup(app):
+    app.connect("build-finished", _publish_datasets)
     app.connect("config-inited", _drop_thebe_cdn)
     app.connect("builder-inited", _validate_datasets)
     app.connect("html-page-context", _add_bundle_to_chart_pages)
