@@ -85,13 +85,24 @@ def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str | None = None,
     if not description.strip():
         raise ValueError("every chart needs a text description for screen readers")
     props = dict(
-        title=alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined),
+        title=alt.TitleParams(text=_wrap(title, TITLE_CHARS), subtitle=_wrap(subtitle, SUBTITLE_CHARS) if subtitle else alt.Undefined),
         description=description,
         usermeta={"source": source},
     )
     if isinstance(chart, (alt.Chart, alt.LayerChart)):
         props["width"] = "container"  # fill the column, down to a phone's width
     return chart.properties(**props)
+
+
+TITLE_CHARS = 58  # a title line longer than this would be cut off in the book's text column
+SUBTITLE_CHARS = 90
+
+
+def _wrap(text: str, width: int) -> list[str] | str:
+    import textwrap
+
+    lines = textwrap.wrap(text, width)
+    return lines if len(lines) > 1 else text
 
 
 def with_start_date(frame: pd.DataFrame, date_col: str = "date", precision_col: str = "date_precision") -> pd.DataFrame:
@@ -159,7 +170,7 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart:
             color=alt.Color(
                 "category_label:N",
                 sort=labels,
-                legend=alt.Legend(title="Category (click to filter)", columns=3),
+                legend=alt.Legend(title="Category", columns=3),
             ),
             shape=alt.Shape("category_label:N", sort=labels, legend=None),
             opacity=alt.condition(pick_category, alt.value(0.9), alt.value(0.08)),
@@ -265,7 +276,7 @@ def lines_over_time(
         .encode(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
             y=alt.Y(f"{value}:Q", title=value_title),
-            color=alt.Color(f"{series}:N", title=f"{series_title} (click to pick)"),
+            color=alt.Color(f"{series}:N", title=series_title),
             strokeDash=alt.StrokeDash(f"{series}:N", legend=None),
             opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
             tooltip=tooltip,
@@ -293,11 +304,74 @@ def terms_chart(terms: pd.DataFrame, *, start: str, end: str, label: str, row: s
             x=alt.X("from:T", title=None, axis=alt.Axis(format="%Y")),
             x2="to:T",
             y=alt.Y(f"{row}:N", title=None),
-            color=alt.Color(f"{color}:N", title=f"{color_title} (click to pick)"),
+            color=alt.Color(f"{color}:N", title=color_title),
             opacity=alt.condition(pick, alt.value(0.9), alt.value(0.12)),
             tooltip=[alt.Tooltip(f"{label}:N", title="Name"), alt.Tooltip(f"{start}:N", title="From"),
                      alt.Tooltip("until:N", title="Until"), alt.Tooltip(f"{color}:N", title=color_title)]
             + ([alt.Tooltip("source_title:N", title="Source")] if "source_title" in out else []),
         )
         .add_params(pick)
+    )
+
+
+# --------------------------------------------------------------------------- one builder per dataset
+
+
+def envoy_rank(title: str) -> str:
+    """Group a chief of mission's title into the three ranks a reader needs: ambassador, minister, chargé."""
+    t = title.lower()
+    if "ambassador" in t or "embajador" in t:
+        return "Ambassador"
+    if "minister" in t:
+        return "Minister"
+    if "chargé" in t or "charge" in t or "encargad" in t:
+        return "Chargé d'affaires"
+    raise ValueError(f"no rank known for the title {title!r}")
+
+
+RANKS = ["Ambassador", "Minister", "Chargé d'affaires"]
+
+
+def envoys_chart(envoys: pd.DataFrame, until) -> alt.Chart:
+    """U.S. chiefs of mission as bars over time, coloured by rank, from credentials to departure."""
+    us = envoys[envoys["direction"].isin(["us-to-bolivia", "us-to-confederation"])].copy()
+    us["rank"] = us["title"].map(envoy_rank)
+    us["start"] = us["credentials_presented"].fillna(us["appointed"])
+    us["row"] = "U.S. chief of mission in La Paz"
+    bars = terms_chart(us, start="start", end="mission_ended", label="name", row="row", color="rank", color_title="Rank", until=until)
+    return bars.encode(color=alt.Color("rank:N", title="Rank", sort=RANKS)).properties(height=70)
+
+
+def leaders_chart(leaders: pd.DataFrame, until) -> alt.Chart:
+    """Presidents of both countries as bars over time, coloured by how each came to power."""
+    main = leaders[leaders["record"] == "main"].copy()
+    main["path_to_power"] = main["path_to_power"].fillna("not stated by the sources")
+    main["row"] = main["country"].map({"bolivia": "Bolivia", "united-states": "United States"})
+    return terms_chart(main, start="term_start", end="term_end", label="name", row="row", color="path_to_power", color_title="Came to power by", until=until).properties(height=110)
+
+
+def trade_chart(trade: pd.DataFrame) -> alt.Chart:
+    """U.S. exports to and imports from Bolivia, one line per flow and source series."""
+    annual = trade[trade["series"].isin(["census", "imf-dots"])]
+    long = annual.melt(
+        id_vars=["year", "series", "source_title"], value_vars=["us_exports", "us_imports"], var_name="flow", value_name="million_usd"
+    )
+    names = {"census": "Census", "imf-dots": "IMF DOTS", "us_exports": "U.S. exports", "us_imports": "U.S. imports"}
+    long["line"] = long["flow"].map(names) + " (" + long["series"].map(names) + ")"
+    return lines_over_time(long, year="year", value="million_usd", series="line", value_title="Million U.S. dollars", series_title="Flow (source)", value_format=",.1f")
+
+
+def aid_chart(aid_constant: pd.DataFrame) -> alt.Chart:
+    """Total U.S. aid obligations per fiscal year in constant dollars, one line per source.
+
+    Takes the output of ``money.in_constant_dollars(aid, ["total_obligations"])``; the 1976
+    transition quarter is left out of a per-year line (it is a quarter, not a year).
+    """
+    fy = aid_constant[aid_constant["period"] == "FY"].copy()
+    base = aid_constant.attrs.get("constant_dollars_base_year")
+    fy["million"] = fy["total_obligations_constant"] / 1e6
+    fy["source_series"] = fy["series"].map({"greenbook": "USAID Greenbook", "foreignassistance-gov": "ForeignAssistance.gov"})
+    return lines_over_time(
+        fy, year="fiscal_year", value="million", series="source_series",
+        value_title=f"Million {base} U.S. dollars", series_title="Source", value_format=",.1f",
     )

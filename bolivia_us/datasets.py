@@ -410,3 +410,31 @@ def load_dataset(name: str, data_dir: Path | None = None) -> pd.DataFrame:
 def load_all(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """Validate and load every dataset the package describes."""
     return {name: load_dataset(name, data_dir) for name in dataset_names(data_dir)}
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+def year_of(name: str, frame: pd.DataFrame | None = None) -> pd.Series:
+    """The year each row of a dataset refers to, from the column its descriptor names (``x-year-field``)."""
+    field = resource(name).get("x-year-field")
+    if field is None:
+        raise KeyError(f"the descriptor of {name!r} names no x-year-field")
+    frame = load_dataset(name) if frame is None else frame
+    column = frame[field]
+    if column.dtype == "string" or column.dtype == object:
+        return column.str[:4].astype("Int64")
+    return column.astype("Int64")
+
+
+def coverage(name: str) -> dict:
+    """Rows, first and last year, and number of distinct sources of one dataset."""
+    frame = load_dataset(name)
+    years = year_of(name, frame)
+    return {
+        "dataset": name,
+        "rows": len(frame),
+        "first_year": int(years.min()),
+        "last_year": int(years.max()),
+        "sources": int(frame["source_url"].nunique()) if "source_url" in frame else 0,
+    }
