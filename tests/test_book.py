@@ -111,3 +111,28 @@ def test_launch_buttons_follow_the_repository_url(built_book):
     repo = url.split("github.com/")[1]
     assert f"mybinder.org/v2/gh/{repo}/main" in page
     assert f"colab.research.google.com/github/{repo}/blob/main/notebooks/00-overview.ipynb" in page
+
+
+def test_every_dataset_is_published_with_the_site_unchanged(built_book):
+    from bolivia_us import dataset_names, dataset_path
+
+    for name in dataset_names():
+        source = dataset_path(name)
+        published = built_book / "data" / source.name
+        assert published.exists(), f"{source.name} is not published with the site"
+        assert published.read_bytes() == source.read_bytes(), f"the published {source.name} differs from data/"
+    assert (built_book / "data" / "datapackage.json").exists()
+
+
+def test_data_and_methods_page_links_a_download_for_every_dataset(built_book):
+    from bolivia_us import dataset_names, dataset_path
+
+    page = (built_book / "notebooks" / "data-and-methods.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]+\.(?:csv|json))"', page)
+    linked = {Path(link).name for link in links}
+    for name in dataset_names():
+        if name == "eras":
+            continue
+        assert dataset_path(name).name in linked, f"no download link for {name}"
+    for link in links:
+        assert (built_book / "notebooks" / link).resolve().exists(), f"broken download link {link}"

@@ -1,0 +1,41 @@
+"""The package's computations that charts and prose rely on: constant dollars and gaps."""
+
+import pandas as pd
+import pytest
+
+from bolivia_us import load_dataset
+from bolivia_us.charts import missing_years, with_missing_years
+from bolivia_us.money import in_constant_dollars
+
+
+def test_constant_dollars_follow_the_named_deflator():
+    aid = load_dataset("aid")
+    index = load_dataset("deflator").set_index("year")["index_value"]
+    out = in_constant_dollars(aid, ["total_obligations"], base_year=2017)
+    row = out[(out["fiscal_year"] == 1990) & (out["series"] == "greenbook")].iloc[0]
+    assert row["total_obligations_constant"] == pytest.approx(row["total_obligations"] * index[2017] / index[1990])
+    assert out.attrs["constant_dollars_base_year"] == 2017
+    assert index[2017] == pytest.approx(100, abs=0.01), "the index is based 2017 = 100"
+
+
+def test_constant_dollars_are_never_extrapolated():
+    frame = pd.DataFrame({"fiscal_year": pd.array([1900, 2000], dtype="Int64"), "usd": [1.0, 1.0]})
+    out = in_constant_dollars(frame, ["usd"])
+    assert pd.isna(out.loc[0, "usd_constant"]), "a year the index lacks gets no value"
+    assert not pd.isna(out.loc[1, "usd_constant"])
+
+
+def test_missing_years_become_empty_rows_not_values():
+    frame = pd.DataFrame({"year": [2000, 2001, 2004], "series": "a", "value": [1.0, 2.0, 5.0]})
+    filled = with_missing_years(frame, "year", "series")
+    assert list(filled["year"]) == [2000, 2001, 2002, 2003, 2004]
+    assert filled["value"].isna().tolist() == [False, False, True, True, False]
+    assert filled["missing"].tolist() == [False, False, True, True, False]
+    assert missing_years(frame, "year", "value") == [2002, 2003]
+
+
+def test_trade_gaps_are_reported_not_filled():
+    trade = load_dataset("trade")
+    census = trade[trade["series"] == "census"]
+    assert missing_years(census, "year", "us_exports") == []
+    assert not ((trade["year"] == 1991) & (trade["series"] == "census")).any(), "no Census row before 1992 is invented"
