@@ -163,3 +163,66 @@ def test_a_malformed_dataset_stops_the_book_build(data_copy, tmp_path):
     log = result.stdout + result.stderr
     assert "a dataset is malformed" in log
     assert "events.csv, row 2, column 'category'" in log
+
+
+def test_number_with_a_thousands_separator_is_refused_not_coerced(data_copy):
+    path = data_copy / "aid.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(",")
+    cells[5] = '"400,000"'  # total_obligations
+    lines[1] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    msg = load_error("aid", data_copy)
+    assert "aid.csv, row 2, column 'total_obligations'" in msg and "'400,000' is not a plain number" in msg
+
+
+def test_negative_trade_value_is_out_of_range(data_copy):
+    path = data_copy / "trade.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(",")
+    cells[2] = "-" + cells[2]  # us_exports
+    lines[1] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    msg = load_error("trade", data_copy)
+    assert "trade.csv, row 2, column 'us_exports'" in msg and "below the minimum 0" in msg
+
+
+def test_duplicate_year_and_series_in_trade(data_copy):
+    path = data_copy / "trade.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines + [lines[1]]) + "\n", encoding="utf-8")
+    msg = load_error("trade", data_copy)
+    assert f"trade.csv, row {len(lines) + 1}, column 'year, series'" in msg and "duplicate key" in msg
+
+
+def test_unknown_aid_series(data_copy):
+    replace_in(data_copy / "aid.csv", ",FY,greenbook,", ",FY,guesswork,")
+    msg = load_error("aid", data_copy)
+    assert "aid.csv" in msg and "column 'series'" in msg and "'guesswork' is not one of" in msg
+
+
+def test_fiscal_year_after_as_of(data_copy):
+    replace_in(data_copy / "aid.csv", "1946,FY,greenbook,", "2031,FY,greenbook,")
+    msg = load_error("aid", data_copy)
+    assert "column 'fiscal_year'" in msg and "above the maximum 2026" in msg
+
+
+def test_envoy_leaving_before_arriving(data_copy):
+    replace_in(data_copy / "envoys.csv", "1849-01-03,1849-05-04", "1849-01-03,1848-05-04")
+    msg = load_error("envoys", data_copy)
+    assert "envoys.csv, row 3, column 'mission_ended'" in msg and "is before credentials_presented" in msg
+
+
+def test_impossible_calendar_date(data_copy):
+    replace_in(data_copy / "envoys.csv", "1849-01-03", "1849-02-30")
+    msg = load_error("envoys", data_copy)
+    assert "envoys.csv, row 3, column 'credentials_presented'" in msg and "not a real date" in msg
+
+
+def test_broken_descriptor(data_copy):
+    (data_copy / "datapackage.json").write_text('{"resources": [', encoding="utf-8")
+    from bolivia_us.datasets import _package
+
+    _package.cache_clear()
+    msg = load_error("events", data_copy)
+    assert "datapackage.json" in msg and "not valid JSON" in msg
