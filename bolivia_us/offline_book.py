@@ -146,7 +146,58 @@ def _publish_datasets(app, exception) -> None:
         shutil.copyfile(path, target / path.name)
 
 
+# --------------------------------------------------------------------------- stale outputs
+#
+# The execution cache (jupyter-cache) keys a notebook on its code only, so a changed data file
+# would otherwise leave old numbers in the book. The build fingerprints data/; when the
+# fingerprint changes, the cache is emptied and every notebook is read and executed again.
+
+
+def data_fingerprint() -> str:
+    from .datasets import DATA_DIR
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(DATA_DIR).glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _fingerprint_file(app) -> Path:
+    return Path(app.outdir).parent / ".data-fingerprint"
+
+
+def _cache_dir(app) -> Path:
+    configured = getattr(app.config, "nb_execution_cache_path", "")
+    return Path(configured) if configured else Path(app.outdir).parent / ".jupyter_cache"
+
+
+def _forget_outputs_if_data_changed(app) -> None:
+    import shutil
+
+    stamp = _fingerprint_file(app)
+    app.bolivia_us_fingerprint = data_fingerprint()
+    previous = stamp.read_text().strip() if stamp.exists() else None
+    app.bolivia_us_data_changed = previous != app.bolivia_us_fingerprint
+    if app.bolivia_us_data_changed and _cache_dir(app).exists():
+        shutil.rmtree(_cache_dir(app))
+
+
+def _notebooks_outdated_by_data(app, env, added, changed, removed):
+    if not getattr(app, "bolivia_us_data_changed", False):
+        return []
+    return [doc for doc in env.found_docs if str(env.doc2path(doc)).endswith(".ipynb") and doc not in added]
+
+
+def _remember_fingerprint(app, exception) -> None:
+    if exception is None and getattr(app, "bolivia_us_fingerprint", None):
+        _fingerprint_file(app).write_text(app.bolivia_us_fingerprint)
+
+
 def setup(app):
+    app.connect("builder-inited", _forget_outputs_if_data_changed)
+    app.connect("env-get-outdated", _notebooks_outdated_by_data)
+    app.connect("build-finished", _remember_fingerprint)
     app.connect("build-finished", _publish_datasets)
     app.connect("config-inited", _drop_thebe_cdn)
     app.connect("builder-inited", _validate_datasets)
