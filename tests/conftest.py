@@ -19,11 +19,11 @@ HTML = ROOT / "_build" / "html"
 JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
 
 
-def build_book(*extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def build_book(*extra: str, env: dict | None = None, root: Path = ROOT) -> subprocess.CompletedProcess:
     """Build the book as the README does: every notebook executed, Sphinx warnings are errors."""
     return subprocess.run(
-        [JUPYTER_BOOK, "build", str(ROOT), "-W", "--keep-going", *extra],
-        cwd=ROOT,
+        [JUPYTER_BOOK, "build", str(root), "-W", "--keep-going", *extra],
+        cwd=root,
         env=env,
         capture_output=True,
         text=True,

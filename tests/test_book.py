@@ -136,3 +136,25 @@ def test_data_and_methods_page_links_a_download_for_every_dataset(built_book):
         assert dataset_path(name).name in linked, f"no download link for {name}"
     for link in links:
         assert (built_book / "notebooks" / link).resolve().exists(), f"broken download link {link}"
+
+
+def test_a_changed_data_file_reaches_the_rebuilt_page(built_book, tmp_path):
+    """The execution cache keys notebooks on code only; the build must still re-execute them when
+    a dataset changes. Copy the built project, change one event's title, rebuild, find it."""
+    import os
+    import shutil
+
+    from conftest import build_book
+
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "venv", "*.egg-info"))
+    events = copy / "data" / "events.csv"
+    first_title = events.read_text(encoding="utf-8").splitlines()[1].split(",")[5]
+    marker = "Stale-output check: a title changed in the data"
+    events.write_text(events.read_text(encoding="utf-8").replace(first_title, marker, 1), encoding="utf-8")
+    env = {**os.environ, "BOLIVIA_US_DATA": str(copy / "data")}
+    result = build_book(env=env, root=copy)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    page = (copy / "_build" / "html" / "notebooks" / "00-overview.html").read_text(encoding="utf-8")
+    assert marker in page, "the rebuilt page still shows the old data (stale execution cache)"
+    assert "Executing notebook" in result.stdout, "the notebooks were not executed again"
