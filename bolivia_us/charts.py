@@ -141,12 +141,18 @@ def era_bands(eras: pd.DataFrame) -> alt.Chart:
     return rect
 
 
-def events_timeline(events: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart:
+def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str | None = None) -> alt.LayerChart:
     """Every event as a dot on a time axis, one row per category, over shaded eras.
 
-    The legend filters by category (click; shift-click for several) and a dropdown under the chart
-    picks an era; hovering a dot shows the event, its summary and its source.
+    The legend filters by category (click; shift-click for several) and, for the whole period, a
+    dropdown under the chart picks an era; hovering a dot shows the event, its summary and its
+    source. ``only_era`` draws one era's events alone (a chapter's own timeline).
     """
+    if only_era is not None:
+        if only_era not in set(eras["era_id"]):
+            raise KeyError(f"no era {only_era!r}")
+        events = events[events["era"] == only_era]
+        eras = eras[eras["era_id"] == only_era]
     data = with_start_date(events).merge(
         eras[["era_id", "title"]].rename(columns={"era_id": "era", "title": "era_title"}), on="era"
     )
@@ -182,10 +188,11 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame) -> alt.LayerChart:
                 alt.Tooltip("source_title:N", title="Source"),
             ],
         )
-        .add_params(pick_category, pick_era)
-        .transform_filter("era_choice == 'all' || datum.era == era_choice")
     )
-    return alt.layer(era_bands(eras), dots).resolve_scale(color="independent").properties(height=260)
+    if only_era is None:
+        dots = dots.add_params(pick_category, pick_era).transform_filter("era_choice == 'all' || datum.era == era_choice")
+        return alt.layer(era_bands(eras), dots).resolve_scale(color="independent").properties(height=260)
+    return dots.add_params(pick_category).properties(height=240)
 
 
 def year_to_date(years: pd.Series) -> pd.Series:
@@ -222,16 +229,20 @@ def missing_years(frame: pd.DataFrame, year_column: str, value_column: str) -> l
     return sorted(set(range(have.min(), have.max() + 1)) - set(have))
 
 
-def event_rules(events: pd.DataFrame, event_ids: list[str], *, label_field: str = "title") -> alt.LayerChart:
+def event_rules(events: pd.DataFrame, labels: dict[str, str] | list[str]) -> alt.LayerChart:
     """Vertical rules with short labels for chosen events, to annotate a time chart.
 
-    The events come from the events dataset, so every annotation carries its source in the tooltip.
+    ``labels`` maps event ids to the short label drawn on the chart (a list uses the events'
+    titles). The events come from the events dataset, so each annotation's tooltip names its source.
     """
-    chosen = with_start_date(events[events["event_id"].isin(event_ids)])
-    unknown = set(event_ids) - set(chosen["event_id"])
+    if not isinstance(labels, dict):
+        labels = {i: None for i in labels}
+    chosen = with_start_date(events[events["event_id"].isin(list(labels))])
+    unknown = set(labels) - set(chosen["event_id"])
     if unknown:
         raise KeyError(f"no events with ids {sorted(unknown)}")
-    chosen = chosen[["start", "date", "title", "source_title", label_field]].rename(columns={label_field: "label"})
+    chosen["label"] = [labels[i] or t for i, t in zip(chosen["event_id"], chosen["title"])]
+    chosen = chosen[["start", "date", "title", "source_title", "label"]]
     tooltip = [alt.Tooltip("date:N", title="Date"), alt.Tooltip("title:N", title="Event"), alt.Tooltip("source_title:N", title="Source")]
     rule = alt.Chart(chosen).mark_rule(color=MUTED, strokeDash=[3, 3]).encode(x="start:T", tooltip=tooltip)
     text = (
@@ -374,4 +385,52 @@ def aid_chart(aid_constant: pd.DataFrame) -> alt.Chart:
     return lines_over_time(
         fy, year="fiscal_year", value="million", series="source_series",
         value_title=f"Million {base} U.S. dollars", series_title="Source", value_format=",.1f",
+    )
+
+
+def annotate(chart: alt.TopLevelMixin, events: pd.DataFrame, labels: dict[str, str] | list[str]) -> alt.LayerChart:
+    """Layer dashed, labelled rules for chosen events (id -> short label) over a time chart."""
+    return alt.layer(chart, event_rules(events, labels))
+
+
+def between(frame: pd.DataFrame, column: str, first: int, last: int) -> pd.DataFrame:
+    """Rows whose year column lies between ``first`` and ``last``, inclusive (a chapter's window)."""
+    years = frame[column]
+    if years.dtype == "string" or years.dtype == object:
+        years = years.str[:4].astype(int)
+    return frame[(years >= first) & (years <= last)]
+
+
+def aid_split_chart(aid_constant: pd.DataFrame) -> alt.Chart:
+    """Greenbook economic and military obligations per fiscal year, constant dollars, one line each."""
+    book = aid_constant[(aid_constant["series"] == "greenbook") & (aid_constant["period"] == "FY")]
+    long = book.melt(
+        id_vars=["fiscal_year", "source_title"],
+        value_vars=["economic_obligations_constant", "military_obligations_constant"],
+        var_name="kind", value_name="usd",
+    )
+    long["million"] = long["usd"] / 1e6
+    long["kind"] = long["kind"].map({"economic_obligations_constant": "Economic", "military_obligations_constant": "Military"})
+    base = aid_constant.attrs.get("constant_dollars_base_year")
+    return lines_over_time(long, year="fiscal_year", value="million", series="kind",
+                           value_title=f"Million {base} U.S. dollars", series_title="Assistance", value_format=",.1f")
+
+
+def counter_narcotics_chart(by_account: pd.DataFrame) -> alt.Chart:
+    """Greenbook counter-narcotics obligations per fiscal year, current dollars, stacked by account."""
+    data = by_account[by_account["period"] == "FY"].assign(million=lambda d: d["obligations"] / 1e6)
+    data["when"] = year_to_date(data["fiscal_year"])
+    pick = alt.selection_point(fields=["account"], bind="legend")
+    return (
+        alt.Chart(data[["when", "fiscal_year", "account", "million", "source_title"]])
+        .mark_bar()
+        .encode(
+            x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
+            y=alt.Y("sum(million):Q", title="Million current U.S. dollars"),
+            color=alt.Color("account:N", title="Account", legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)),
+            opacity=alt.condition(pick, alt.value(0.9), alt.value(0.15)),
+            tooltip=[alt.Tooltip("fiscal_year:O", title="Fiscal year"), alt.Tooltip("account:N", title="Account"),
+                     alt.Tooltip("million:Q", title="Million USD", format=",.1f"), alt.Tooltip("source_title:N", title="Source")],
+        )
+        .add_params(pick)
     )
