@@ -242,13 +242,15 @@ def event_rules(events: pd.DataFrame, labels: dict[str, str] | list[str]) -> alt
     if unknown:
         raise KeyError(f"no events with ids {sorted(unknown)}")
     chosen["label"] = [labels[i] or t for i, t in zip(chosen["event_id"], chosen["title"])]
-    chosen = chosen[["start", "date", "title", "source_title", "label"]]
+    chosen = chosen.sort_values("start")
+    chosen["label_y"] = [2 + 13 * (i % 3) for i in range(len(chosen))]  # stagger neighbouring labels
+    chosen = chosen[["start", "date", "title", "source_title", "label", "label_y"]]
     tooltip = [alt.Tooltip("date:N", title="Date"), alt.Tooltip("title:N", title="Event"), alt.Tooltip("source_title:N", title="Source")]
     rule = alt.Chart(chosen).mark_rule(color=MUTED, strokeDash=[3, 3]).encode(x="start:T", tooltip=tooltip)
     text = (
         alt.Chart(chosen)
         .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10, color=MUTED, angle=0)
-        .encode(x="start:T", y=alt.value(2), text="label:N", tooltip=tooltip)
+        .encode(x="start:T", y=alt.Y("label_y:Q", scale=None, axis=None), text="label:N", tooltip=tooltip)
     )
     return rule + text
 
