@@ -87,7 +87,7 @@ def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str | None = None,
     props = dict(
         title=alt.TitleParams(text=_wrap(title, TITLE_CHARS), subtitle=_wrap(subtitle, SUBTITLE_CHARS) if subtitle else alt.Undefined),
         description=description,
-        usermeta={"source": source},
+        usermeta={"source": source, "title": title, "subtitle": subtitle or ""},
     )
     if isinstance(chart, (alt.Chart, alt.LayerChart)):
         props["width"] = "container"  # fill the column, down to a phone's width
@@ -117,9 +117,9 @@ def with_start_date(frame: pd.DataFrame, date_col: str = "date", precision_col: 
 CATEGORIES = ["diplomacy", "coups-politics", "drugs", "trade-investment", "aid", "security"]
 CATEGORY_LABELS = {
     "diplomacy": "Diplomacy",
-    "coups-politics": "Coups and politics",
+    "coups-politics": "Coups, politics",
     "drugs": "Drugs",
-    "trade-investment": "Trade and investment",
+    "trade-investment": "Trade, investment",
     "aid": "Aid",
     "security": "Security",
 }
@@ -176,7 +176,7 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str |
             color=alt.Color(
                 "category_label:N",
                 sort=labels,
-                legend=alt.Legend(title="Category", columns=3),
+                legend=alt.Legend(title="Category", columns=2),
             ),
             shape=alt.Shape("category_label:N", sort=labels, legend=None),
             opacity=alt.condition(pick_category, alt.value(0.9), alt.value(0.08)),

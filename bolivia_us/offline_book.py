@@ -45,6 +45,16 @@ def render(spec: dict, **metadata) -> dict:
     source = usermeta.get("source")
     source_html = f'<p class="chart-source">Source: {html.escape(source)}</p>' if source else ""
     extra = usermeta.get("links_html", "")
+    heading = ""
+    if usermeta.get("title"):
+        # In the page the title is HTML text: it wraps on a phone and reads as text. The chart
+        # itself then carries no title (JupyterLab's view below keeps the spec's own).
+        heading = f'<p class="chart-title">{html.escape(usermeta["title"])}</p>'
+        if usermeta.get("subtitle"):
+            heading += f'<p class="chart-subtitle">{html.escape(usermeta["subtitle"])}</p>'
+        page_spec = {k: v for k, v in spec.items() if k != "title"}
+    else:
+        page_spec = spec
     script = (
         "(function(spec, opt){"
         "var box=document.currentScript.parentElement;"
@@ -53,10 +63,11 @@ def render(spec: dict, **metadata) -> dict:
         "+String((e&&e.message)||e)+'</p>';console.error(e);}"
         "if(typeof window.vegaEmbed!=='function'){fail(new Error('the chart library did not load'));return;}"
         "window.vegaEmbed(el,spec,opt).catch(fail);"
-        f"}})({_json_for_script(spec)}, {_json_for_script(EMBED_OPTIONS)});"
+        f"}})({_json_for_script(page_spec)}, {_json_for_script(EMBED_OPTIONS)});"
     )
     page = (
         '<div class="bolivia-us-figure">'
+        f"{heading}"
         f'<div class="{CHART_CLASS}" style="width:100%"></div>'
         f"{source_html}{extra}"
         f'<script type="text/javascript">{script}</script>'
@@ -148,16 +159,19 @@ def _publish_datasets(app, exception) -> None:
 
 # --------------------------------------------------------------------------- stale outputs
 #
-# The execution cache (jupyter-cache) keys a notebook on its code only, so a changed data file
-# would otherwise leave old numbers in the book. The build fingerprints data/; when the
-# fingerprint changes, the cache is emptied and every notebook is read and executed again.
+# The execution cache (jupyter-cache) keys a notebook on its own code only, so a changed data
+# file, or a change in this package's charts, would otherwise leave old outputs in the book. The
+# build fingerprints data/ and the package; when the fingerprint changes, the cache is emptied
+# and every notebook is read and executed again.
 
 
 def data_fingerprint() -> str:
+    """A digest of every file in the data folder and of this package's Python source."""
     from .datasets import DATA_DIR
 
     digest = hashlib.sha256()
-    for path in sorted(Path(DATA_DIR).glob("*")):
+    files = sorted(Path(DATA_DIR).glob("*")) + sorted(Path(__file__).parent.glob("*.py"))
+    for path in files:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
