@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from . import offline_book
+from . import offline_book  # noqa: F401  (imported for its effect: registers the offline renderer)
 from .datasets import parse_partial_date
 
 #: Colours chosen to stay distinct for common colour-vision deficiencies (Okabe–Ito) and legible
@@ -109,7 +109,7 @@ def with_start_date(frame: pd.DataFrame, date_col: str = "date", precision_col: 
     """Add ``start``: the first day each partially known date can mean, for placing it on a time axis."""
     out = frame.copy()
     out["start"] = pd.to_datetime(
-        [parse_partial_date(d, p) for d, p in zip(out[date_col], out[precision_col])]
+        [parse_partial_date(d, p) for d, p in zip(out[date_col], out[precision_col], strict=False)]
     )
     return out
 
@@ -213,7 +213,7 @@ def with_missing_years(frame: pd.DataFrame, year_column: str, by: list[str] | st
         years = part[year_column].dropna().astype(int)
         full = pd.DataFrame({year_column: range(years.min(), years.max() + 1)})
         if by:
-            for col, value in zip(by, key if isinstance(key, tuple) else (key,)):
+            for col, value in zip(by, key if isinstance(key, tuple) else (key,), strict=False):
                 full[col] = value
         merged = full.merge(part, on=[year_column, *by], how="left", indicator=True)
         merged["missing"] = merged.pop("_merge") == "left_only"
@@ -241,7 +241,7 @@ def event_rules(events: pd.DataFrame, labels: dict[str, str] | list[str]) -> alt
     unknown = set(labels) - set(chosen["event_id"])
     if unknown:
         raise KeyError(f"no events with ids {sorted(unknown)}")
-    chosen["label"] = [labels[i] or t for i, t in zip(chosen["event_id"], chosen["title"])]
+    chosen["label"] = [labels[i] or t for i, t in zip(chosen["event_id"], chosen["title"], strict=False)]
     chosen = chosen.sort_values("start")
     chosen["label_y"] = [2 + 13 * (i % 3) for i in range(len(chosen))]  # stagger neighbouring labels
     chosen = chosen[["start", "date", "title", "source_title", "label", "label_y"]]

@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import os
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -70,7 +70,7 @@ class _Problems:
 # --------------------------------------------------------------------------- package
 
 
-@lru_cache(maxsize=None)
+@cache
 def _package(data_dir: str) -> dict:
     path = Path(data_dir) / "datapackage.json"
     try:
@@ -129,8 +129,7 @@ def _read_rows(path: Path, problems: _Problems) -> tuple[list[str], list[list[st
         line = raw[: err.start].count(b"\n") + 1
         problems.add(None, None, f"not UTF-8 text (byte {err.start}, line {line})")
         problems.raise_if_any()
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         problems.add(None, None, "the file is empty")
         problems.raise_if_any()
@@ -316,7 +315,7 @@ def _validate(name: str, data_dir: Path) -> tuple[list[str], list[tuple[int, dic
             problems.add(row_no, None, f"has {len(row)} cells, the header has {len(fields)}")
             continue
         rec: dict = {}
-        for field, raw in zip(fields, row):
+        for field, raw in zip(fields, row, strict=False):
             col = field["name"]
             if raw == "":
                 if field.get("constraints", {}).get("required"):
@@ -384,7 +383,7 @@ def _check_within(rule: dict, records, problems: _Problems, data_dir: Path) -> N
 _DTYPES = {"integer": "Int64", "year": "Int64", "number": "Float64", "string": "string"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str, data_dir: str, mtime: float) -> pd.DataFrame:
     columns, records = _validate(name, Path(data_dir))
     fields = {f["name"]: f for f in resource(name, Path(data_dir))["schema"]["fields"]}

@@ -123,7 +123,7 @@ def _add_bundle_to_chart_pages(app, pagename, templatename, context, doctree) ->
 
 def _drop_thebe_cdn(app, config) -> None:
     """Disconnect sphinx-thebe's handler that adds ``unpkg.com`` script tags to every page."""
-    for event, listeners in app.events.listeners.items():
+    for listeners in app.events.listeners.values():
         for listener in list(listeners):
             handler = listener.handler
             if getattr(handler, "__module__", "") == "sphinx_thebe" and handler.__name__ == "init_thebe_core":
@@ -149,7 +149,7 @@ def _publish_datasets(app, exception) -> None:
         return
     import shutil
 
-    from .datasets import DATA_DIR, dataset_path, dataset_names
+    from .datasets import DATA_DIR, dataset_names, dataset_path
 
     target = Path(app.outdir) / "data"
     target.mkdir(parents=True, exist_ok=True)

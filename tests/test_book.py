@@ -46,7 +46,7 @@ LOADING_ATTRIBUTES = {
     "object": ["data"],
     "input": ["src"],
 }
-OFFSITE = re.compile(r"^\s*(https?:)?//", re.I)
+OFFSITE = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
 
 
 class _Loads(HTMLParser):
@@ -73,7 +73,7 @@ class _Loads(HTMLParser):
             self.inline_styles.append(data)
 
 
-CSS_OFFSITE = re.compile(r"(url\(\s*['\"]?\s*(https?:)?//|@import\s+['\"]?(https?:)?//)", re.I)
+CSS_OFFSITE = re.compile(r"(url\(\s*['\"]?\s*(https?:)?//|@import\s+['\"]?(https?:)?//)", re.IGNORECASE)
 
 
 def test_no_built_page_loads_anything_from_another_host(built_book):

@@ -1,9 +1,7 @@
 """Every dataset loads, validates against data/datapackage.json, and names its sources."""
 
-import json
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from bolivia_us import DATA_DIR, as_of, dataset_names, dataset_path, load_dataset, package
@@ -48,13 +46,13 @@ def test_events_fall_inside_their_era_and_not_after_as_of():
     eras = load_dataset("eras").set_index("era_id")
     years = events["date"].str[:4].astype(int)
     assert (years <= as_of().year).all()
-    for era, year in zip(events["era"], years):
+    for era, year in zip(events["era"], years, strict=False):
         assert eras.loc[era, "start_year"] <= year <= eras.loc[era, "end_year"]
 
 
 def test_eras_cover_the_whole_period_without_holes():
     eras = load_dataset("eras")
-    for prev_end, start in zip(eras["end_year"][:-1], eras["start_year"][1:]):
+    for prev_end, start in zip(eras["end_year"][:-1], eras["start_year"][1:], strict=False):
         assert start - prev_end in (0, 1), "eras follow one another"
     assert eras["start_year"].min() == 1836
     assert eras["end_year"].max() == as_of().year
