@@ -436,3 +436,73 @@ def counter_narcotics_chart(by_account: pd.DataFrame) -> alt.Chart:
         )
         .add_params(pick)
     )
+
+
+COCA_SERIES = {
+    "unodc-bolivia": "UNODC with Bolivia's government",
+    "us-government": "U.S. government (ONDCP/INCSR)",
+    "bolivia-government": "Bolivian government (other)",
+}
+
+
+def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.LayerChart:
+    """Coca cultivation in hectares, one line per source, with the legal limits as steps.
+
+    Rows marked ``lower`` (an "at least" figure) or ``approx`` (converted from acres) are drawn as
+    hollow points so the reader sees they are not exact; the tooltip says which.
+    """
+    data = coca.copy()
+    data["source_series"] = data["series"].map(COCA_SERIES).fillna(data["series"])
+    # One value per year and series for the line: where a source revised a year, both readings
+    # are rows in the data; the line follows the first listed and the points show every reading.
+    lines = lines_over_time(
+        data.drop_duplicates(["year", "series"]), year="year", value="hectares", series="source_series",
+        value_title="Hectares", series_title="Estimate by", extra_tooltip=["bound"],
+    )
+    points = (
+        alt.Chart(data.assign(when=year_to_date(data["year"]))[["when", "year", "hectares", "source_series", "bound", "source_title"]])
+        .mark_point(size=40)
+        .encode(
+            x="when:T",
+            y="hectares:Q",
+            color=alt.Color("source_series:N", legend=None),
+            fill=alt.condition("datum.bound == 'exact'", alt.Color("source_series:N", legend=None), alt.value("white")),
+            tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("hectares:Q", format=",.0f", title="Hectares"),
+                     alt.Tooltip("source_series:N", title="Estimate by"), alt.Tooltip("bound:N", title="Exact, lower bound or approximate"),
+                     alt.Tooltip("source_title:N", title="Source")],
+        )
+    )
+    layers = [lines, points]
+    if limits is not None and len(limits):
+        lim = limits.copy()
+        lim["from"] = pd.to_datetime(lim["from_date"])
+        lim["to"] = pd.to_datetime(lim["to_date"]).fillna(pd.Timestamp(data["year"].max(), 12, 31))
+        layers.append(
+            alt.Chart(lim[["from", "to", "hectares", "law", "source_title"]])
+            .mark_rule(color="#b00020", strokeWidth=2, strokeDash=[6, 3])
+            .encode(x="from:T", x2="to:T", y="hectares:Q",
+                    tooltip=[alt.Tooltip("law:N", title="Legal limit"), alt.Tooltip("hectares:Q", format=",.0f"),
+                             alt.Tooltip("source_title:N", title="Source")])
+        )
+    return alt.layer(*layers)
+
+
+def opinion_chart(opinion: pd.DataFrame) -> alt.Chart:
+    """Bolivians' views of the United States: one dot per poll and answer, by year and pollster."""
+    data = opinion.assign(when=year_to_date(opinion["year"]))
+    pick = alt.selection_point(fields=["pollster"], bind="legend")
+    return (
+        alt.Chart(data[["when", "year", "pollster", "question", "response", "percent", "source_title"]])
+        .mark_point(filled=True, size=90)
+        .encode(
+            x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
+            y=alt.Y("percent:Q", title="Per cent of respondents", scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color("pollster:N", title="Pollster"),
+            shape=alt.Shape("response:N", title="Answer"),
+            opacity=alt.condition(pick, alt.value(0.95), alt.value(0.15)),
+            tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("pollster:N"), alt.Tooltip("question:N"),
+                     alt.Tooltip("response:N", title="Answer"), alt.Tooltip("percent:Q", title="Per cent"),
+                     alt.Tooltip("source_title:N", title="Source")],
+        )
+        .add_params(pick)
+    )
