@@ -465,8 +465,8 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
         .encode(
             x="when:T",
             y="hectares:Q",
-            color=alt.Color("source_series:N", legend=None),
-            fill=alt.condition("datum.bound == 'exact'", alt.Color("source_series:N", legend=None), alt.value("white")),
+            color=alt.Color("source_series:N"),
+            fill=alt.condition("datum.bound == 'exact'", alt.Color("source_series:N"), alt.value("white")),
             tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("hectares:Q", format=",.0f", title="Hectares"),
                      alt.Tooltip("source_series:N", title="Estimate by"), alt.Tooltip("bound:N", title="Exact, lower bound or approximate"),
                      alt.Tooltip("source_title:N", title="Source")],
