@@ -399,8 +399,9 @@ def between(frame: pd.DataFrame, column: str, first: int, last: int) -> pd.DataF
     """Rows whose year column lies between ``first`` and ``last``, inclusive (a chapter's window)."""
     years = frame[column]
     if years.dtype == "string" or years.dtype == object:
-        years = years.str[:4].astype(int)
-    return frame[(years >= first) & (years <= last)]
+        years = years.str[:4].astype("Int64")
+    inside = ((years >= first) & (years <= last)).fillna(False)  # a row with no date is outside any window
+    return frame[inside.astype(bool)]
 
 
 def aid_split_chart(aid_constant: pd.DataFrame) -> alt.Chart:

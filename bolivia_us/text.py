@@ -1,0 +1,32 @@
+"""Format numbers and dates from the datasets for the report's prose (glued, never typed)."""
+
+from __future__ import annotations
+
+import math
+
+from .datasets import parse_partial_date, precision_of
+
+
+def long_date(text: str) -> str:
+    """A dataset date in words, to the precision it is known: '13 October 2006', 'August 2009', '1941'."""
+    day = parse_partial_date(text, precision_of(text))
+    precision = precision_of(text)
+    if precision == "day":
+        return f"{day.day} {day:%B %Y}"
+    if precision == "month":
+        return f"{day:%B %Y}"
+    return f"{day:%Y}"
+
+
+def usd_millions(amount: float, decimals: int = 1) -> str:
+    """An amount in dollars as '$12.3 million' (or '$1.2 billion' from a thousand million up)."""
+    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        raise ValueError("no amount to format: the dataset has no value here")
+    if abs(amount) >= 1e9:
+        return f"${amount / 1e9:,.{decimals}f} billion"
+    return f"${amount / 1e6:,.{decimals}f} million"
+
+
+def hectares(value: float) -> str:
+    """Hectares with a thousands separator: '22,000'."""
+    return f"{value:,.0f}"
