@@ -52,7 +52,9 @@ def house_theme() -> alt.theme.ThemeConfig:
                 "domainColor": "#999999",
                 "tickColor": "#999999",
             },
-            "legend": {"labelColor": MUTED, "titleColor": MUTED, "labelFontSize": 11, "orient": "top"},
+            # Legends sit under the chart in two columns, so they fit a phone's width.
+            "legend": {"labelColor": MUTED, "titleColor": MUTED, "labelFontSize": 11, "orient": "bottom",
+                       "columns": 2, "labelLimit": 240, "symbolLimit": 40},
             "header": {"labelColor": TEXT, "titleColor": TEXT},
             "text": {"color": TEXT},
             # A missing value breaks a line instead of being bridged: gaps stay gaps.
@@ -289,7 +291,7 @@ def lines_over_time(
         .encode(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
             y=alt.Y(f"{value}:Q", title=value_title),
-            color=alt.Color(f"{series}:N", title=series_title),
+            color=alt.Color(f"{series}:N", title=series_title, legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5)),
             strokeDash=alt.StrokeDash(f"{series}:N", legend=None),
             opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
             tooltip=tooltip,
@@ -466,8 +468,8 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
         .encode(
             x="when:T",
             y="hectares:Q",
-            color=alt.Color("source_series:N"),
-            fill=alt.condition("datum.bound == 'exact'", alt.Color("source_series:N"), alt.value("white")),
+            color=alt.Color("source_series:N", legend=None),  # the lines' legend names the series
+            fill=alt.condition("datum.bound == 'exact'", alt.Color("source_series:N", legend=None), alt.value("white")),
             tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("hectares:Q", format=",.0f", title="Hectares"),
                      alt.Tooltip("source_series:N", title="Estimate by"), alt.Tooltip("bound:N", title="Exact, lower bound or approximate"),
                      alt.Tooltip("source_title:N", title="Source")],
@@ -476,8 +478,11 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
     layers = [lines, points]
     if limits is not None and len(limits):
         lim = limits.copy()
-        lim["from"] = pd.to_datetime(lim["from_date"])
-        lim["to"] = pd.to_datetime(lim["to_date"]).fillna(pd.Timestamp(data["year"].max(), 12, 31))
+        first, last = pd.Timestamp(int(data["year"].min()), 1, 1), pd.Timestamp(int(data["year"].max()), 12, 31)
+        # Draw each limit only over the years the chart shows, so it does not stretch the axis.
+        lim["from"] = pd.to_datetime(lim["from_date"]).clip(lower=first)
+        lim["to"] = pd.to_datetime(lim["to_date"]).fillna(last).clip(upper=last)
+        lim = lim[lim["from"] < lim["to"]]
         layers.append(
             alt.Chart(lim[["from", "to", "hectares", "law", "source_title"]])
             .mark_rule(color="#b00020", strokeWidth=2, strokeDash=[6, 3])
