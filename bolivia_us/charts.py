@@ -512,3 +512,32 @@ def opinion_chart(opinion: pd.DataFrame) -> alt.Chart:
         )
         .add_params(pick)
     )
+
+
+def envoy_journeys(envoys: pd.DataFrame) -> alt.LayerChart:
+    """One row per envoy: a light bar from appointment to credentials (the journey and the wait),
+    then a dark bar from credentials to the end of the mission. Partial dates sit on their first day."""
+    from .datasets import parse_partial_date, precision_of
+
+    def first_day(text):
+        return pd.NaT if pd.isna(text) else pd.Timestamp(parse_partial_date(text, precision_of(text)))
+
+    data = envoys.copy()
+    data["appointed_day"] = data["appointed"].map(first_day)
+    data["credentials_day"] = data["credentials_presented"].map(first_day)
+    data["ended_day"] = data["mission_ended"].map(first_day)
+    data["label"] = data["name"] + " (" + data["title"] + ")"
+    data["wait_days"] = (data["credentials_day"] - data["appointed_day"]).dt.days
+    keep = ["label", "appointed", "credentials_presented", "mission_ended", "end_note", "source_title",
+            "appointed_day", "credentials_day", "ended_day", "wait_days"]
+    base = alt.Chart(data[keep]).encode(
+        y=alt.Y("label:N", title=None, sort=alt.SortField("appointed_day"), axis=alt.Axis(labelLimit=260)),
+        tooltip=[alt.Tooltip("label:N", title="Envoy"), alt.Tooltip("appointed:N", title="Appointed"),
+                 alt.Tooltip("credentials_presented:N", title="Received"), alt.Tooltip("wait_days:Q", title="Days from appointment to reception"),
+                 alt.Tooltip("mission_ended:N", title="Mission ended"), alt.Tooltip("end_note:N", title="How it ended"),
+                 alt.Tooltip("source_title:N", title="Source")],
+    )
+    wait = base.mark_bar(height=10, color=PALETTE[1], opacity=0.55).encode(
+        x=alt.X("appointed_day:T", title=None, axis=alt.Axis(format="%Y")), x2="credentials_day:T")
+    post = base.mark_bar(height=10, color=PALETTE[0]).encode(x="credentials_day:T", x2="ended_day:T")
+    return alt.layer(wait, post).properties(height=alt.Step(18))
