@@ -267,6 +267,7 @@ def lines_over_time(
     series_title: str,
     value_format: str = ",.0f",
     extra_tooltip: list[str] | None = None,
+    domain: list[str] | None = None,
 ) -> alt.Chart:
     """One line per series over the years, broken wherever a year has no value.
 
@@ -291,7 +292,11 @@ def lines_over_time(
         .encode(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
             y=alt.Y(f"{value}:Q", title=value_title),
-            color=alt.Color(f"{series}:N", title=series_title, legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5)),
+            color=alt.Color(
+                f"{series}:N", title=series_title, legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5),
+                # a fixed domain keeps each series in the same colour in every chart
+                scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)]) if domain else alt.Undefined,
+            ),
             strokeDash=alt.StrokeDash(f"{series}:N", legend=None),
             opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
             tooltip=tooltip,
@@ -310,7 +315,7 @@ def terms_chart(terms: pd.DataFrame, *, start: str, end: str, label: str, row: s
     out = terms.copy()
     out["from"] = out[start].map(first_day)
     out["to"] = out[end].map(first_day).fillna(pd.Timestamp(until))
-    out["until"] = out[end].fillna("in office")
+    out["until"] = out[end].fillna("no end date in the sources")  # drawn to `until`, not known to be ongoing
     pick = alt.selection_point(fields=[color], bind="legend")
     return (
         alt.Chart(out[["from", "to", start, "until", label, row, color] + (["source_title"] if "source_title" in out else [])])
@@ -345,6 +350,12 @@ def envoy_rank(title: str) -> str:
 
 
 RANKS = ["Ambassador", "Minister", "Chargé d'affaires"]
+RANK_COLOURS = ["#0072B2", "#E69F00", "#009E73"]
+
+# One colour per road to power, the same in every chart of the book.
+PATHS = ["election", "succession", "congress", "constitutional-assembly", "interim", "revolution", "coup",
+         "not stated by the sources"]
+PATH_COLOURS = ["#009E73", "#56B4E9", "#0072B2", "#8C6D31", "#CC79A7", "#E69F00", "#D55E00", "#BBBBBB"]
 
 
 def envoys_chart(envoys: pd.DataFrame, until) -> alt.Chart:
@@ -354,7 +365,7 @@ def envoys_chart(envoys: pd.DataFrame, until) -> alt.Chart:
     us["start"] = us["credentials_presented"].fillna(us["appointed"])
     us["row"] = "U.S. chief of mission in La Paz"
     bars = terms_chart(us, start="start", end="mission_ended", label="name", row="row", color="rank", color_title="Rank", until=until)
-    return bars.encode(color=alt.Color("rank:N", title="Rank", sort=RANKS)).properties(height=70)
+    return bars.encode(color=alt.Color("rank:N", title="Rank", scale=alt.Scale(domain=RANKS, range=RANK_COLOURS))).properties(height=70)
 
 
 def leaders_chart(leaders: pd.DataFrame, until) -> alt.Chart:
@@ -362,7 +373,10 @@ def leaders_chart(leaders: pd.DataFrame, until) -> alt.Chart:
     main = leaders[leaders["record"] == "main"].copy()
     main["path_to_power"] = main["path_to_power"].fillna("not stated by the sources")
     main["row"] = main["country"].map({"bolivia": "Bolivia", "united-states": "United States"})
-    return terms_chart(main, start="term_start", end="term_end", label="name", row="row", color="path_to_power", color_title="Came to power by", until=until).properties(height=110)
+    bars = terms_chart(main, start="term_start", end="term_end", label="name", row="row", color="path_to_power", color_title="Came to power by", until=until)
+    return bars.encode(
+        color=alt.Color("path_to_power:N", title="Came to power by", scale=alt.Scale(domain=PATHS, range=PATH_COLOURS))
+    ).properties(height=110)
 
 
 def trade_chart(trade: pd.DataFrame) -> alt.Chart:
@@ -373,7 +387,9 @@ def trade_chart(trade: pd.DataFrame) -> alt.Chart:
     )
     names = {"census": "Census", "imf-dots": "IMF DOTS", "us_exports": "U.S. exports", "us_imports": "U.S. imports"}
     long["line"] = long["flow"].map(names) + " (" + long["series"].map(names) + ")"
-    return lines_over_time(long, year="year", value="million_usd", series="line", value_title="Million U.S. dollars", series_title="Flow (source)", value_format=",.1f")
+    lines = [f"{f} ({s})" for f in ("U.S. exports", "U.S. imports") for s in ("Census", "IMF DOTS")]
+    return lines_over_time(long, year="year", value="million_usd", series="line", value_title="Million U.S. dollars",
+                           series_title="Flow (source)", value_format=",.1f", domain=lines)
 
 
 def aid_chart(aid_constant: pd.DataFrame) -> alt.Chart:
@@ -389,6 +405,7 @@ def aid_chart(aid_constant: pd.DataFrame) -> alt.Chart:
     return lines_over_time(
         fy, year="fiscal_year", value="million", series="source_series",
         value_title=f"Million {base} U.S. dollars", series_title="Source", value_format=",.1f",
+        domain=["USAID Greenbook", "ForeignAssistance.gov"],
     )
 
 
@@ -418,7 +435,8 @@ def aid_split_chart(aid_constant: pd.DataFrame) -> alt.Chart:
     long["kind"] = long["kind"].map({"economic_obligations_constant": "Economic", "military_obligations_constant": "Military"})
     base = aid_constant.attrs.get("constant_dollars_base_year")
     return lines_over_time(long, year="fiscal_year", value="million", series="kind",
-                           value_title=f"Million {base} U.S. dollars", series_title="Assistance", value_format=",.1f")
+                           value_title=f"Million {base} U.S. dollars", series_title="Assistance", value_format=",.1f",
+                           domain=["Economic", "Military"])
 
 
 def counter_narcotics_chart(by_account: pd.DataFrame) -> alt.Chart:
@@ -461,6 +479,7 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
     lines = lines_over_time(
         data.drop_duplicates(["year", "series"]), year="year", value="hectares", series="source_series",
         value_title="Hectares", series_title="Estimate by", extra_tooltip=["bound"],
+        domain=list(COCA_SERIES.values()),
     )
     points = (
         alt.Chart(data.assign(when=year_to_date(data["year"]))[["when", "year", "hectares", "source_series", "bound", "source_title"]])
