@@ -1,0 +1,74 @@
+"""What a teacher relies on when assigning a chapter: objectives, a narrative of the promised
+length, charts with their evidence, a quotation, sources that disagree, exercises with hidden
+solutions, discussion questions and the chapter's own list of sources."""
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = sorted((ROOT / "notebooks").glob("0[1-6]-*.ipynb"))
+NARRATIVE_STOP = ("## Key takeaways", "## Exercises", "## Discussion questions", "## Sources")
+
+
+def test_there_is_one_chapter_per_era():
+    from bolivia_us import load_dataset
+
+    assert [p.stem for p in CHAPTERS] == list(load_dataset("eras")["chapter"])
+
+
+def markdown(path):
+    nb = nbformat.read(path, as_version=4)
+    return [c.source for c in nb.cells if c.cell_type == "markdown"], [c.source for c in nb.cells if c.cell_type == "code"]
+
+
+def narrative_words(cells):
+    words, reading = 0, True
+    for text in cells:
+        if text.startswith(NARRATIVE_STOP):
+            reading = False
+        if reading:
+            plain = re.sub(r"\{[a-z:]+\}`[^`]*`", "", text)  # roles (citations, glue) are not words
+            words += len(re.findall(r"[A-Za-zÀ-ÿ']+", plain))
+    return words
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_has_what_a_teacher_assigns(path):
+    md, code = markdown(path)
+    text = "\n".join(md)
+    assert "Learning objectives" in md[0], "learning objectives open the chapter"
+    assert "## Key takeaways" in text
+    exercises = re.findall(r"(?m)^(?:`{3,}|:{3,})\{exercise\}", text)
+    solutions = re.findall(r"(?m)^(?:`{3,}|:{3,})\{solution\}[^\n]*\n:class: dropdown", text)
+    assert len(exercises) >= 3, "at least three exercises"
+    assert len(solutions) == len(exercises), "every exercise has a solution hidden in a dropdown"
+    discussion = text.split("## Discussion questions", 1)[1].split("##", 1)[0]
+    assert len(re.findall(r"(?m)^\d+\. ", discussion)) >= 2, "at least two discussion questions"
+    assert "Sources disagree" in text, "a sources-disagree box"
+    assert re.search(r"(?m)^>|\{epigraph\}", text) and "“" in text or '"' in text, "a quoted primary source"
+    assert "{bibliography}" in text and ":filter: docname in docnames" in text, "the chapter lists its own sources"
+    assert 1500 <= narrative_words(md) <= 4200, f"narrative length {narrative_words(md)} words"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_charts_carry_title_source_description_and_caption(path):
+    md, code = markdown(path)
+    finished = [c for c in code if "charts.finish(" in c]
+    assert len(finished) >= 3, "at least three charts"
+    for cell in finished:
+        for part in ("title=", "source=", "description="):
+            assert part in cell, f"a chart without {part[:-1]}"
+    figures = re.findall(r"```\{glue:figure\} (\S+)\n:name: \S+\n\n(.+?)```", "\n".join(md), re.S)
+    assert len(figures) == len(finished), "every chart is a numbered figure with a caption"
+    assert all(len(caption.strip()) > 40 for _, caption in figures)
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_numbers_in_the_prose_come_from_glue(path):
+    """The prose pastes its dataset numbers with glue (the build fails on any glue key that no
+    cell computes, so here it is enough that the chapter uses glue at all)."""
+    md, _ = markdown(path)
+    assert len(re.findall(r"\{glue:text\}`([^`]+)`", "\n".join(md))) >= 5
