@@ -21,6 +21,7 @@ def test_descriptor_is_a_tabular_data_package_with_licences_and_as_of():
     assert pkg["licenses"], "the package states its licence"
     assert as_of().isoformat() == pkg["as_of"]
     for res in pkg["resources"]:
+        assert res["profile"] == "tabular-data-resource", res["name"]
         assert res["schema"]["fields"], res["name"]
         assert "primaryKey" in res["schema"], f"{res['name']} has no primary key"
 
