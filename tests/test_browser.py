@@ -92,3 +92,42 @@ def test_overview_timeline_draws_one_dot_per_event(browser, site_url, built_book
     charts = page.evaluate(COUNT_MARKS)
     context.close()
     assert charts[0]["symbols"] == len(load_dataset("events"))
+
+
+def test_chart_download_holds_exactly_the_charted_rows(browser, site_url, tmp_path):
+    import csv
+
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/notebooks/00-overview.html", wait_until="load")
+    page.wait_for_function(ALL_DRAWN, timeout=20_000)
+    with page.expect_download() as info:
+        page.click(".bolivia-us-figure >> nth=0 >> a.chart-download >> nth=0")
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    context.close()
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    events = load_dataset("events")
+    assert len(rows) == len(events)
+    assert {r["title"] for r in rows} == set(events["title"])
+    assert all(r["source_title"] for r in rows), "every downloaded row keeps its source"
+
+
+def test_every_chart_offers_its_data_and_its_notebook(browser, site_url, built_book):
+    failures = []
+    for path in built_pages(built_book):
+        rel = path.relative_to(built_book).as_posix()
+        if 'class="bolivia-us-chart"' not in path.read_text(encoding="utf-8"):
+            continue
+        context, page, _ = open_page(browser, f"{site_url}/{rel}")
+        tools = page.evaluate("""() => Array.from(document.querySelectorAll('.bolivia-us-figure')).map(f => ({
+            downloads: Array.from(f.querySelectorAll('a.chart-download')).map(a => Number(a.dataset.rows)),
+            launch: Array.from(f.querySelectorAll('a.chart-launch')).map(a => a.href)}))""")
+        context.close()
+        notebook = rel.replace(".html", ".ipynb")
+        for i, t in enumerate(tools, 1):
+            if not t["downloads"] or min(t["downloads"]) < 1:
+                failures.append(f"{rel}: chart {i} offers no data download")
+            if len(t["launch"]) != 2 or not all(notebook in href for href in t["launch"]):
+                failures.append(f"{rel}: chart {i} launch links {t['launch']} do not open {notebook}")
+    assert not failures, "\n".join(failures)
