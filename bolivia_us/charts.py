@@ -197,6 +197,12 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str |
     return dots.add_params(pick_category).properties(height=240)
 
 
+def _legend_columns(values: pd.Series, domain: list[str] | None = None) -> int:
+    """Two legend columns fit a phone only when the labels are short."""
+    labels = list(domain or []) + [str(v) for v in values.dropna().unique()]
+    return 1 if max((len(label) for label in labels), default=0) > 24 else 2
+
+
 def year_to_date(years: pd.Series) -> pd.Series:
     """Calendar years as 1 January dates, to share a time axis with dated events."""
     return pd.to_datetime(years.astype("Int64").astype(str), format="%Y")
@@ -293,7 +299,8 @@ def lines_over_time(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
             y=alt.Y(f"{value}:Q", title=value_title),
             color=alt.Color(
-                f"{series}:N", title=series_title, legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5),
+                f"{series}:N", title=series_title,
+                legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, columns=_legend_columns(filled[series], domain)),
                 # a fixed domain keeps each series in the same colour in every chart
                 scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)]) if domain else alt.Undefined,
             ),
