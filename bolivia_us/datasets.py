@@ -427,13 +427,13 @@ def year_of(name: str, frame: pd.DataFrame | None = None) -> pd.Series:
 
 
 def coverage(name: str) -> dict:
-    """Rows, first and last year, and number of distinct sources of one dataset."""
+    """Rows, first and last year (none for a dataset without dates), and number of distinct sources."""
     frame = load_dataset(name)
-    years = year_of(name, frame)
+    years = year_of(name, frame) if "x-year-field" in resource(name) else pd.Series([], dtype="Int64")
     return {
         "dataset": name,
         "rows": len(frame),
-        "first_year": int(years.min()),
-        "last_year": int(years.max()),
+        "first_year": int(years.min()) if len(years.dropna()) else None,
+        "last_year": int(years.max()) if len(years.dropna()) else None,
         "sources": int(frame["source_url"].nunique()) if "source_url" in frame else 0,
     }

@@ -167,6 +167,7 @@ def _publish_datasets(app, exception) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for path in [DATA_DIR / "datapackage.json", *(dataset_path(n) for n in dataset_names())]:
         shutil.copyfile(path, target / path.name)
+    shutil.copytree(DATA_DIR / "geo", target / "geo", dirs_exist_ok=True)  # the map's outlines and their provenance
 
 
 # --------------------------------------------------------------------------- stale outputs
@@ -182,7 +183,7 @@ def data_fingerprint() -> str:
     from .datasets import DATA_DIR
 
     digest = hashlib.sha256()
-    files = sorted(Path(DATA_DIR).glob("*")) + sorted(Path(__file__).parent.glob("*.py"))
+    files = sorted(Path(DATA_DIR).rglob("*")) + sorted(Path(__file__).parent.glob("*.py"))
     for path in files:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")

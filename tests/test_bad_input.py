@@ -226,3 +226,35 @@ def test_broken_descriptor(data_copy):
     _package.cache_clear()
     msg = load_error("events", data_copy)
     assert "datapackage.json" in msg and "not valid JSON" in msg
+
+
+def test_map_outlines_load_and_hold_the_six_countries():
+    from bolivia_us.geo import COUNTRIES, country_shapes
+
+    names = {f["properties"]["name"] for f in country_shapes()["features"]}
+    assert names == set(COUNTRIES.values())
+
+
+def test_broken_map_outlines_are_named(data_copy, monkeypatch):
+    import bolivia_us.geo as geo
+
+    (data_copy / "geo" / "bolivia-and-neighbours.geojson").write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    monkeypatch.setattr(geo, "DATA_DIR", data_copy)
+    with pytest.raises(DatasetError) as info:
+        geo.country_shapes()
+    assert "bolivia-and-neighbours.geojson" in str(info.value) and "not valid JSON" in str(info.value)
+
+
+def test_map_outlines_missing_a_country(data_copy, monkeypatch):
+    import json
+
+    import bolivia_us.geo as geo
+
+    path = data_copy / "geo" / "bolivia-and-neighbours.geojson"
+    shapes = json.loads(path.read_text(encoding="utf-8"))
+    shapes["features"] = [f for f in shapes["features"] if f["properties"]["name"] != "Bolivia"]
+    path.write_text(json.dumps(shapes), encoding="utf-8")
+    monkeypatch.setattr(geo, "DATA_DIR", data_copy)
+    with pytest.raises(DatasetError) as info:
+        geo.country_shapes()
+    assert "outlines missing for Bolivia" in str(info.value)
