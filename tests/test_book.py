@@ -158,3 +158,11 @@ def test_a_changed_data_file_reaches_the_rebuilt_page(built_book, tmp_path):
     page = (copy / "_build" / "html" / "notebooks" / "00-overview.html").read_text(encoding="utf-8")
     assert marker in page, "the rebuilt page still shows the old data (stale execution cache)"
     assert "Executing notebook" in result.stdout, "the notebooks were not executed again"
+
+
+def test_no_page_holds_a_widget_that_needs_a_kernel(built_book):
+    """ipywidgets need a live kernel; in the static book they would be blank or dead."""
+    for page in built_pages(built_book):
+        html = page.read_text(encoding="utf-8")
+        assert "widget-state+json" not in html and "jupyter-widgets" not in html, page.name
+        assert "widget-view+json" not in html, page.name

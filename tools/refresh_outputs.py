@@ -19,10 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def refresh(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False,
+    NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False, store_widget_state=False,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
+    nb.metadata.pop("widgets", None)  # widget state would make the book load a widget manager from a CDN
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if "skip-execution" in cell.metadata.get("tags", []):
+            cell.outputs = []  # the book never runs it; its output only makes sense with a live kernel
     nbformat.write(nb, path)
     print(f"refreshed {path.relative_to(ROOT)}")
 

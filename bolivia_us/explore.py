@@ -1,0 +1,88 @@
+"""The explorer: every yearly series of the report in one tidy table, and two ways to browse it.
+
+``explorer_chart`` works in the static book (Altair controls, no kernel). ``widget_explorer``
+builds ipywidgets controls for people running a kernel (Binder, JupyterLab); the book removes its
+output, because widgets need a live kernel to respond.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from . import charts
+from .datasets import load_dataset
+from .money import in_constant_dollars
+
+
+def yearly_series() -> pd.DataFrame:
+    """One row per series and year: trade flows, aid (current and constant dollars), coca hectares."""
+    parts = []
+    trade = load_dataset("trade")
+    trade = trade[trade["series"].isin(["census", "imf-dots"])]
+    names = {"census": "Census", "imf-dots": "IMF DOTS"}
+    for column, flow in (("us_exports", "U.S. exports to Bolivia"), ("us_imports", "U.S. imports from Bolivia")):
+        parts.append(pd.DataFrame({
+            "series": flow + " (" + trade["series"].map(names) + ")", "year": trade["year"], "value": trade[column],
+            "unit": "million current USD", "topic": "trade", "source_title": trade["source_title"]}))
+    aid = in_constant_dollars(load_dataset("aid"), ["total_obligations"])
+    aid = aid[aid["period"] == "FY"]
+    base = aid.attrs["constant_dollars_base_year"]
+    label = {"greenbook": "USAID Greenbook", "foreignassistance-gov": "ForeignAssistance.gov"}
+    parts.append(pd.DataFrame({
+        "series": "U.S. aid obligations (" + aid["series"].map(label) + ")", "year": aid["fiscal_year"],
+        "value": aid["total_obligations_constant"] / 1e6, "unit": f"million {base} USD", "topic": "aid",
+        "source_title": aid["source_title"]}))
+    coca = load_dataset("coca").drop_duplicates(["year", "series"])
+    parts.append(pd.DataFrame({
+        "series": "Coca cultivation (" + coca["series"].map(charts.COCA_SERIES) + ")", "year": coca["year"],
+        "value": coca["hectares"], "unit": "hectares", "topic": "coca", "source_title": coca["source_title"]}))
+    out = pd.concat(parts, ignore_index=True)
+    out["year"] = out["year"].astype(int)
+    return out.sort_values(["series", "year"]).reset_index(drop=True)
+
+
+def explorer_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """Pick a series from a menu and a span of years with two sliders; no kernel needed."""
+    series = sorted(table["series"].unique())
+    first, last = int(table["year"].min()), int(table["year"].max())
+    pick = alt.param(name="series_choice", value=series[0], bind=alt.binding_select(options=series, name="Series: "))
+    start = alt.param(name="from_year", value=first, bind=alt.binding_range(min=first, max=last, step=1, name="From: "))
+    end = alt.param(name="to_year", value=last, bind=alt.binding_range(min=first, max=last, step=1, name="To: "))
+    data = table.assign(when=charts.year_to_date(table["year"]))
+    base = (
+        alt.Chart(data)
+        .transform_filter("datum.series == series_choice && datum.year >= from_year && datum.year <= to_year")
+        .encode(
+            x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
+            y=alt.Y("value:Q", title="Value (unit in the tooltip)"),
+            tooltip=[alt.Tooltip("series:N"), alt.Tooltip("year:O", title="Year"), alt.Tooltip("value:Q", format=",.1f"),
+                     alt.Tooltip("unit:N"), alt.Tooltip("source_title:N", title="Source")],
+        )
+    )
+    return alt.layer(base.mark_line(strokeWidth=2, color=charts.PALETTE[0]),
+                     base.mark_point(filled=True, size=40, color=charts.PALETTE[0])).add_params(pick, start, end)
+
+
+def widget_explorer(table: pd.DataFrame):
+    """ipywidgets controls (series, years) driving a chart and a table; needs a running kernel."""
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    series = widgets.Dropdown(options=sorted(table["series"].unique()), description="Series")
+    years = widgets.IntRangeSlider(value=(int(table["year"].min()), int(table["year"].max())),
+                                   min=int(table["year"].min()), max=int(table["year"].max()), description="Years")
+    out = widgets.Output()
+
+    def draw(*_):
+        rows = table[(table["series"] == series.value) & table["year"].between(*years.value)]
+        with out:
+            out.clear_output(wait=True)
+            display(alt.Chart(rows).mark_line(point=True).encode(x="year:O", y=alt.Y("value:Q", title=rows["unit"].iloc[0] if len(rows) else ""),
+                                                                  tooltip=["year", "value", "source_title"]).properties(width=560))
+            display(rows[["year", "value", "unit", "source_title"]])
+
+    series.observe(draw, "value")
+    years.observe(draw, "value")
+    draw()
+    return widgets.VBox([widgets.HBox([series, years]), out])
