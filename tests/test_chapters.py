@@ -72,3 +72,14 @@ def test_numbers_in_the_prose_come_from_glue(path):
     cell computes, so here it is enough that the chapter uses glue at all)."""
     md, _ = markdown(path)
     assert len(re.findall(r"\{glue:text\}`([^`]+)`", "\n".join(md))) >= 5
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_links_its_terms_to_the_glossary(path):
+    md, _ = markdown(path)
+    terms = re.findall(r"\{term\}`([^`]+)`", "\n".join(md))
+    assert len(terms) >= 3, "the chapter links the glossary where its terms first appear"
+    assert len(terms) == len(set(terms)), "each term is linked once, where it first appears"
+    glossary = (ROOT / "book" / "glossary.md").read_text(encoding="utf-8")
+    for term in terms:
+        assert re.search(rf"(?m)^{re.escape(term)}$", glossary), f"{term} is not defined in the glossary"
