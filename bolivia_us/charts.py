@@ -613,3 +613,79 @@ def places_map(shapes: dict, places: pd.DataFrame) -> alt.LayerChart:
         .encode(longitude="lon:Q", latitude="lat:Q", text="name:N").project(**projection)
     )
     return alt.layer(countries, country_names, dots, east_labels, west_labels).properties(height=460)
+
+
+def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFrame) -> alt.VConcatChart:
+    """The timeline on top drives the charts below it, in the static page with no kernel.
+
+    Brush a span of years on the timeline to zoom the trade, aid and coca charts to it; the era
+    menu filters every chart to that era's years; a category picked in the legend shows only that
+    category's events, on the timeline and as dashed rules on every chart below. ``series`` is
+    ``explore.yearly_series()``.
+    """
+    labels = [CATEGORY_LABELS[c] for c in CATEGORIES]
+    brush = alt.selection_interval(encodings=["x"], name="years")
+    pick_category = alt.selection_point(fields=["category_label"], bind="legend", name="linked_category")
+    pick_era = alt.param(
+        name="linked_era", value="all",
+        bind=alt.binding_select(options=["all", *eras["era_id"]], labels=["All eras", *eras["title"]], name="Era: "),
+    )
+    era_years = " || ".join(
+        f"(linked_era == '{e}' && datum.year >= {int(a)} && datum.year <= {int(b)})"
+        for e, a, b in zip(eras["era_id"], eras["start_year"], eras["end_year"], strict=True)
+    )
+    in_era = f"linked_era == 'all' || {era_years}"
+    dated = with_start_date(events)
+    dated["category_label"] = dated["category"].map(CATEGORY_LABELS)
+    dated["year"] = dated["start"].dt.year
+    dated = dated[["start", "year", "date", "era", "category_label", "title", "source_title"]]
+    timeline = (
+        alt.Chart(dated)
+        .mark_point(filled=True, size=60)
+        .encode(
+            x=alt.X("start:T", title="Drag across the timeline to pick years", axis=alt.Axis(format="%Y")),
+            y=alt.Y("category_label:N", title=None, sort=labels),
+            color=alt.Color("category_label:N", sort=labels, title="Category",
+                            scale=alt.Scale(domain=labels, range=PALETTE[: len(labels)])),
+            opacity=alt.condition(pick_category, alt.value(0.9), alt.value(0.08)),
+            tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("title:N", title="Event"),
+                     alt.Tooltip("source_title:N", title="Source")],
+        )
+        .add_params(brush, pick_category, pick_era)
+        .transform_filter(in_era)
+        .properties(height=170, width=520)
+    )
+    data = series.drop(columns=["unit"])
+
+    def panel(topic: str, title: str, unit: str) -> alt.LayerChart:
+        rows = with_missing_years(data[data["topic"] == topic], "year", "series")  # gaps break the lines
+        rows["when"] = year_to_date(rows["year"])
+        lines = (
+            alt.Chart(rows)
+            .mark_line(point=alt.OverlayMarkDef(size=14), clip=True)
+            .encode(
+                x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y"), scale=alt.Scale(domain=brush)),
+                y=alt.Y("value:Q", title=unit),
+                color=alt.Color("series:N", title=title, legend=alt.Legend(orient="bottom", labelLimit=300, columns=1)),
+                tooltip=[alt.Tooltip("series:N"), alt.Tooltip("year:O", title="Year"),
+                         alt.Tooltip("value:Q", format=",.1f", title=unit), alt.Tooltip("source_title:N", title="Source")],
+            )
+            .transform_filter(in_era)
+        )
+        rules = (
+            alt.Chart(dated)
+            .mark_rule(strokeDash=[2, 3], opacity=0.5)
+            .encode(x=alt.X("start:T", scale=alt.Scale(domain=brush)),
+                    color=alt.value(MUTED), tooltip=[alt.Tooltip("date:N"), alt.Tooltip("title:N", title="Event")])
+            .transform_filter(pick_category)
+            .transform_filter(in_era)
+            .transform_filter("length(data('linked_category_store')) > 0")
+        )
+        return alt.layer(lines, rules).resolve_scale(color="independent").properties(height=150, width=520)
+
+    return alt.vconcat(
+        timeline,
+        panel("trade", "Trade", "Million current USD"),
+        panel("aid", "Aid", series.loc[series["topic"] == "aid", "unit"].iloc[0].replace("million", "Million")),
+        panel("coca", "Coca", "Hectares"),
+    ).resolve_scale(x="independent", color="independent").properties(autosize=alt.AutoSizeParams(type="pad"))

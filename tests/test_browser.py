@@ -131,3 +131,25 @@ def test_every_chart_offers_its_data_and_its_notebook(browser, site_url, built_b
             if len(t["launch"]) != 2 or not all(notebook in href for href in t["launch"]):
                 failures.append(f"{rel}: chart {i} launch links {t['launch']} do not open {notebook}")
     assert not failures, "\n".join(failures)
+
+
+def test_linked_views_share_category_and_era_with_no_kernel(browser, site_url):
+    """On the overview, a category picked on the timeline, and an era picked once, apply to the
+    trade, aid and coca charts below it (dashed rules, one per matching event and chart)."""
+    events = load_dataset("events")
+    eras = load_dataset("eras").set_index("era_id")
+    context, page, log = open_page(browser, f"{site_url}/notebooks/00-overview.html")
+    figure = [f for f in page.query_selector_all(".bolivia-us-figure") if "pick years, an era" in f.inner_text()][0]
+    count = "f => f.querySelectorAll('g.mark-rule.role-mark path, g.mark-rule.role-mark line').length"
+    assert figure.evaluate(count) == 0, "no category picked: no event rules"
+    [label for label in figure.query_selector_all("g.role-legend-label text") if label.text_content() == "Drugs"][0].click()
+    page.wait_for_timeout(500)
+    drugs = events[events["category"] == "drugs"]
+    assert figure.evaluate(count) == 3 * len(drugs)
+    figure.query_selector("select").select_option("drug-war")
+    page.wait_for_timeout(500)
+    lo, hi = eras.loc["drug-war", "start_year"], eras.loc["drug-war", "end_year"]
+    in_era = drugs[drugs["date"].str[:4].astype(int).between(lo, hi)]
+    assert figure.evaluate(count) == 3 * len(in_era)
+    context.close()
+    assert not log["console"], log["console"]
