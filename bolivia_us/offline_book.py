@@ -25,7 +25,9 @@ CHART_CLASS = "bolivia-us-chart"
 EMBED_OPTIONS = {
     "renderer": "svg",
     "mode": "vega-lite",
-    "actions": {"export": True, "source": False, "compiled": False, "editor": False},
+    # No vega-embed menu: its <summary> has no accessible name, and each chart already offers
+    # its data as CSV (chart-tools.js).
+    "actions": False,
 }
 
 

@@ -153,3 +153,30 @@ def test_linked_views_share_category_and_era_with_no_kernel(browser, site_url):
     assert figure.evaluate(count) == 3 * len(in_era)
     context.close()
     assert not log["console"], log["console"]
+
+
+AXE = __import__("pathlib").Path(__file__).resolve().parent.parent / ".cache" / "axe-core-4.14.1" / "axe.min.js"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_serious_accessibility_violations(browser, site_url, built_book, scheme):
+    """axe-core, WCAG 2.1 A and AA rules, in light and dark mode: zero serious or critical."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `bash scripts/install-axe` (the test command does)")
+    axe = AXE.read_text(encoding="utf-8")
+    failures = []
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    for path in built_pages(built_book):
+        rel = path.relative_to(built_book).as_posix()
+        page.goto(f"{site_url}/{rel}", wait_until="load")
+        page.wait_for_function(ALL_DRAWN, timeout=20_000)
+        page.wait_for_timeout(300)  # icons and charts finish replacing their placeholders
+        page.add_script_tag(content=axe)
+        found = page.evaluate("""async () => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+            return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}) x${v.nodes.length}: ${v.nodes[0].target.join(' ')}`); }""")
+        failures += [f"{scheme} {rel}: {f}" for f in found]
+    context.close()
+    assert not failures, "\n".join(failures)
