@@ -1,0 +1,103 @@
+"""Measure the report on this machine and print each figure against its budget.
+
+    python tools/benchmark.py            (or: bash scripts/benchmark)
+
+Clean build, no-change rebuild, rebuild after one data change, largest page and total site
+size, time until every chart of each chapter is drawn in headless Chromium, and the test suite.
+The data change is made in a copy of data/ (BOLIVIA_US_DATA), so the repository is never touched.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "_build" / "html"
+JB = str(Path(sys.executable).with_name("jupyter-book"))
+
+
+def timed(cmd, env=None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def build(env=None) -> float:
+    return timed([JB, "build", str(ROOT), "-W", "--keep-going"], env=env)
+
+
+def chart_times() -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(HTML))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    times = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                    args=["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+        for page_path in sorted((HTML / "notebooks").glob("0[1-6]-*.html")):
+            page = browser.new_page()
+            start = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/notebooks/{page_path.name}")
+            page.wait_for_function("""() => Array.from(document.querySelectorAll('.bolivia-us-chart'))
+                .every(el => el.querySelector('svg g.role-mark'))""", timeout=30_000)
+            times[page_path.stem] = time.perf_counter() - start
+            page.close()
+        browser.close()
+    server.shutdown()
+    return times
+
+
+def main() -> None:
+    rows = []
+
+    def report(what, value, unit, budget=None):
+        verdict = "" if budget is None else ("within budget" if value <= budget else "OVER BUDGET")
+        limit = "" if budget is None else f"{budget:g} {unit}"
+        rows.append((what, f"{value:,.1f} {unit}", limit, verdict))
+
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    clean = build()
+    pages = [p for p in HTML.rglob("*.html") if "_static" not in p.parts]
+    report("clean build (all notebooks executed)", clean, "s")
+    report("clean build per page", clean / len(pages), "s", 3.5)
+    report("no-change rebuild", build(), "s", 3.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        shutil.copytree(ROOT / "data", data)
+        events = data / "events.csv"
+        events.write_text(events.read_text(encoding="utf-8").replace("Thornton", "Thornton ", 1), encoding="utf-8")
+        report("rebuild after one data change", build(env={**os.environ, "BOLIVIA_US_DATA": str(data)}), "s")
+    build()  # back to the real data
+    sizes = {p: p.stat().st_size / 1024 for p in pages}
+    largest = max(sizes, key=sizes.get)
+    report(f"largest page ({largest.relative_to(HTML)})", sizes[largest], "KB")
+    for chapter in sorted((HTML / "notebooks").glob("0[1-6]-*.html")):
+        report(f"chapter HTML, {chapter.stem}", sizes[chapter], "KB", 200)
+    total = sum(f.stat().st_size for f in HTML.rglob("*") if f.is_file()) / 1024 / 1024
+    report("total site size", total, "MB")
+    for name, seconds in chart_times().items():
+        report(f"all charts drawn, {name}", seconds, "s", 1.5)
+    report("test suite", timed([sys.executable, "-m", "pytest", "-q"]), "s")
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'value':>12}  {'budget':>10}  verdict")
+    for what, value, budget, verdict in rows:
+        print(f"{what:<{width}}  {value:>12}  {budget:>10}  {verdict}")
+
+
+if __name__ == "__main__":
+    main()
