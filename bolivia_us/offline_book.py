@@ -67,7 +67,9 @@ def render(spec: dict, **metadata) -> dict:
         "+String((e&&e.message)||e)+'</p>';console.error(e);}"
         "if(typeof window.vegaEmbed!=='function'){fail(new Error('the chart library did not load'));return;}"
         "var spec=JSON.parse(box.querySelector('script.bolivia-us-spec').textContent);"
-        "window.vegaEmbed(el,spec,opt).catch(fail);"
+        "window.vegaEmbed(el,spec,opt).then(function(){"
+        "if(spec.description){el.setAttribute('role','figure');el.setAttribute('aria-label',spec.description);}"
+        "}).catch(fail);"
         f"}})({_json_for_script(EMBED_OPTIONS)});"
     )
     page = (

@@ -28,7 +28,7 @@ COUNT_MARKS = f"""() => Array.from(document.querySelectorAll('.{CHART_CLASS}')).
     marks: el.querySelectorAll('svg g.role-mark > *').length,
     symbols: el.querySelectorAll('svg g.mark-symbol.role-mark > path').length,
     error: el.querySelector('.chart-error') ? el.innerText : null,
-    label: (el.querySelector('[role="graphics-document"][aria-label]') || {{getAttribute: () => null}}).getAttribute('aria-label'),
+    label: el.getAttribute('aria-label') || (el.querySelector('[role="graphics-document"][aria-label]') || {{getAttribute: () => null}}).getAttribute('aria-label'),
 }}))"""
 
 ALL_DRAWN = f"""() => Array.from(document.querySelectorAll('.{CHART_CLASS}')).every(
