@@ -244,17 +244,6 @@ def _iso_partial_dates(rule: dict, records, problems: _Problems, today: dt.date)
                 problems.add(row_no, field, f"{text} is after the report's as-of date {today.isoformat()}")
 
 
-def _not_after_as_of(rule: dict, records, problems: _Problems, today: dt.date) -> None:
-    for field in rule["fields"]:
-        for row_no, rec in records:
-            value = rec.get(field)
-            if value is None:
-                continue
-            year_only = isinstance(value, int)
-            if (value > today.year) if year_only else (value > today):
-                problems.add(row_no, field, f"{value} is after the report's as-of date {today.isoformat()}")
-
-
 def _not_before(rule: dict, records, problems: _Problems, today: dt.date) -> None:
     """``field`` may not come before ``other`` (partial dates compare by the years and months both give)."""
     later, earlier = rule["field"], rule["other"]
@@ -278,7 +267,6 @@ def _not_before(rule: dict, records, problems: _Problems, today: dt.date) -> Non
 _RULES = {
     "partial-date": _partial_dates,
     "iso-partial-dates": _iso_partial_dates,
-    "not-after-as-of": _not_after_as_of,
     "not-before": _not_before,
 }
 
