@@ -4,6 +4,16 @@
 >>> events = load_dataset("events")
 """
 
-from .datasets import DATA_DIR, DatasetError, as_of, dataset_names, dataset_path, load_all, load_dataset, package
+from .paths import DATA_DIR
 
 __all__ = ["DATA_DIR", "DatasetError", "as_of", "dataset_names", "dataset_path", "load_all", "load_dataset", "package"]
+
+
+def __getattr__(name):
+    # The dataset functions are imported on first use, so that the Sphinx extension (which
+    # imports this package on every build) does not pay for pandas when nothing needs it.
+    if name in __all__:
+        from . import datasets
+
+        return getattr(datasets, name)
+    raise AttributeError(f"module 'bolivia_us' has no attribute {name!r}")

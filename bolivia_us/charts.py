@@ -11,8 +11,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from . import offline_book  # noqa: F401  (imported for its effect: registers the offline renderer)
+from . import offline_book
 from .datasets import parse_partial_date
+
+alt.renderers.register("bolivia_us", offline_book.render)
 
 #: Colours chosen to stay distinct for common colour-vision deficiencies (Okabe–Ito) and legible
 #: on light and dark backgrounds.
@@ -53,8 +55,15 @@ def house_theme() -> alt.theme.ThemeConfig:
                 "tickColor": "#999999",
             },
             # Legends sit under the chart in two columns, so they fit a phone's width.
-            "legend": {"labelColor": MUTED, "titleColor": MUTED, "labelFontSize": 11, "orient": "bottom",
-                       "columns": 2, "labelLimit": 240, "symbolLimit": 40},
+            "legend": {
+                "labelColor": MUTED,
+                "titleColor": MUTED,
+                "labelFontSize": 11,
+                "orient": "bottom",
+                "columns": 2,
+                "labelLimit": 240,
+                "symbolLimit": 40,
+            },
             "header": {"labelColor": TEXT, "titleColor": TEXT},
             "text": {"color": TEXT},
             # A missing value breaks a line instead of being bridged: gaps stay gaps. Marks are not
@@ -77,7 +86,9 @@ if not _in_colab():
     alt.renderers.enable("bolivia_us")
 
 
-def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str | None = None, source: str, description: str) -> alt.TopLevelMixin:
+def finish(
+    chart: alt.TopLevelMixin, *, title: str, subtitle: str | None = None, source: str, description: str
+) -> alt.TopLevelMixin:
     """Give a chart its finding as a title, its source line underneath and a screen-reader text.
 
     ``title`` states what the chart shows ("Aid collapsed after 2008"), ``source`` names where the
@@ -88,11 +99,13 @@ def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str | None = None,
     if not description.strip():
         raise ValueError("every chart needs a text description for screen readers")
     props = dict(
-        title=alt.TitleParams(text=_wrap(title, TITLE_CHARS), subtitle=_wrap(subtitle, SUBTITLE_CHARS) if subtitle else alt.Undefined),
+        title=alt.TitleParams(
+            text=_wrap(title, TITLE_CHARS), subtitle=_wrap(subtitle, SUBTITLE_CHARS) if subtitle else alt.Undefined
+        ),
         description=description,
         usermeta={"source": source, "title": title, "subtitle": subtitle or ""},
     )
-    if isinstance(chart, (alt.Chart, alt.LayerChart)):
+    if isinstance(chart, alt.Chart | alt.LayerChart):
         props["width"] = "container"  # fill the column, down to a phone's width
     return chart.properties(**props)
 
@@ -135,11 +148,15 @@ def era_bands(eras: pd.DataFrame) -> alt.Chart:
         band_end=pd.to_datetime(eras["end_year"].astype(str) + "-12-31"),
         shade=[i % 2 for i in range(len(eras))],
     )[["era_id", "title", "band_start", "band_end", "shade"]]
-    rect = alt.Chart(bands).mark_rect(opacity=0.35).encode(
-        x="band_start:T",
-        x2="band_end:T",
-        color=alt.Color("shade:N", scale=alt.Scale(range=["#e8e8e8", "#f6f6f6"]), legend=None),
-        tooltip=[alt.Tooltip("title:N", title="Era")],
+    rect = (
+        alt.Chart(bands)
+        .mark_rect(opacity=0.35)
+        .encode(
+            x="band_start:T",
+            x2="band_end:T",
+            color=alt.Color("shade:N", scale=alt.Scale(range=["#e8e8e8", "#f6f6f6"]), legend=None),
+            tooltip=[alt.Tooltip("title:N", title="Era")],
+        )
     )
     return rect
 
@@ -166,9 +183,7 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str |
     pick_era = alt.param(
         name="era_choice",
         value="all",
-        bind=alt.binding_select(
-            options=["all", *eras["era_id"]], labels=["All eras", *eras["title"]], name="Era: "
-        ),
+        bind=alt.binding_select(options=["all", *eras["era_id"]], labels=["All eras", *eras["title"]], name="Era: "),
     )
     dots = (
         alt.Chart(data)
@@ -193,7 +208,9 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str |
         )
     )
     if only_era is None:
-        dots = dots.add_params(pick_category, pick_era).transform_filter("era_choice == 'all' || datum.era == era_choice")
+        dots = dots.add_params(pick_category, pick_era).transform_filter(
+            "era_choice == 'all' || datum.era == era_choice"
+        )
         return alt.layer(era_bands(eras), dots).resolve_scale(color="independent").properties(height=260)
     return dots.add_params(pick_category).properties(height=240)
 
@@ -254,7 +271,11 @@ def event_rules(events: pd.DataFrame, labels: dict[str, str] | list[str]) -> alt
     chosen = chosen.sort_values("start")
     chosen["label_y"] = [2 + 13 * (i % 3) for i in range(len(chosen))]  # stagger neighbouring labels
     chosen = chosen[["start", "date", "title", "source_title", "label", "label_y"]]
-    tooltip = [alt.Tooltip("date:N", title="Date"), alt.Tooltip("title:N", title="Event"), alt.Tooltip("source_title:N", title="Source")]
+    tooltip = [
+        alt.Tooltip("date:N", title="Date"),
+        alt.Tooltip("title:N", title="Event"),
+        alt.Tooltip("source_title:N", title="Source"),
+    ]
     rule = alt.Chart(chosen).mark_rule(color=MUTED, strokeDash=[3, 3]).encode(x="start:T", tooltip=tooltip)
     text = (
         alt.Chart(chosen)
@@ -292,7 +313,14 @@ def lines_over_time(
     tooltip += [alt.Tooltip(f"{c}:N") for c in (extra_tooltip or [])]
     if "source_title" in filled.columns:
         tooltip.append(alt.Tooltip("source_title:N", title="Source"))
-    keep = ["when", year, value, series, *(extra_tooltip or []), *(["source_title"] if "source_title" in filled.columns else [])]
+    keep = [
+        "when",
+        year,
+        value,
+        series,
+        *(extra_tooltip or []),
+        *(["source_title"] if "source_title" in filled.columns else []),
+    ]
     return (
         alt.Chart(filled[keep])
         .mark_line(strokeWidth=2)
@@ -300,8 +328,11 @@ def lines_over_time(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
             y=alt.Y(f"{value}:Q", title=value_title),
             color=alt.Color(
-                f"{series}:N", title=series_title,
-                legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, columns=_legend_columns(filled[series], domain)),
+                f"{series}:N",
+                title=series_title,
+                legend=alt.Legend(
+                    symbolType="stroke", symbolStrokeWidth=2.5, columns=_legend_columns(filled[series], domain)
+                ),
                 # a fixed domain keeps each series in the same colour in every chart
                 scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)]) if domain else alt.Undefined,
             ),
@@ -313,7 +344,9 @@ def lines_over_time(
     )
 
 
-def terms_chart(terms: pd.DataFrame, *, start: str, end: str, label: str, row: str, color: str, color_title: str, until) -> alt.Chart:
+def terms_chart(
+    terms: pd.DataFrame, *, start: str, end: str, label: str, row: str, color: str, color_title: str, until
+) -> alt.Chart:
     """Horizontal bars from ``start`` to ``end`` (an open term runs to ``until``), one row per ``row`` value."""
     from .datasets import parse_partial_date, precision_of
 
@@ -326,7 +359,9 @@ def terms_chart(terms: pd.DataFrame, *, start: str, end: str, label: str, row: s
     out["until"] = out[end].fillna("no end date in the sources")  # drawn to `until`, not known to be ongoing
     pick = alt.selection_point(fields=[color], bind="legend")
     return (
-        alt.Chart(out[["from", "to", start, "until", label, row, color] + (["source_title"] if "source_title" in out else [])])
+        alt.Chart(
+            out[["from", "to", start, "until", label, row, color] + (["source_title"] if "source_title" in out else [])]
+        )
         .mark_bar(height=12, cornerRadius=2)
         .encode(
             x=alt.X("from:T", title=None, axis=alt.Axis(format="%Y")),
@@ -334,8 +369,12 @@ def terms_chart(terms: pd.DataFrame, *, start: str, end: str, label: str, row: s
             y=alt.Y(f"{row}:N", title=None),
             color=alt.Color(f"{color}:N", title=color_title),
             opacity=alt.condition(pick, alt.value(0.9), alt.value(0.12)),
-            tooltip=[alt.Tooltip(f"{label}:N", title="Name"), alt.Tooltip(f"{start}:N", title="From"),
-                     alt.Tooltip("until:N", title="Until"), alt.Tooltip(f"{color}:N", title=color_title)]
+            tooltip=[
+                alt.Tooltip(f"{label}:N", title="Name"),
+                alt.Tooltip(f"{start}:N", title="From"),
+                alt.Tooltip("until:N", title="Until"),
+                alt.Tooltip(f"{color}:N", title=color_title),
+            ]
             + ([alt.Tooltip("source_title:N", title="Source")] if "source_title" in out else []),
         )
         .add_params(pick)
@@ -361,8 +400,16 @@ RANKS = ["Ambassador", "Minister", "Chargé d'affaires"]
 RANK_COLOURS = ["#0072B2", "#E69F00", "#009E73"]
 
 # One colour per road to power, the same in every chart of the book.
-PATHS = ["election", "succession", "congress", "constitutional-assembly", "interim", "revolution", "coup",
-         "not stated by the sources"]
+PATHS = [
+    "election",
+    "succession",
+    "congress",
+    "constitutional-assembly",
+    "interim",
+    "revolution",
+    "coup",
+    "not stated by the sources",
+]
 PATH_COLOURS = ["#009E73", "#56B4E9", "#0072B2", "#8C6D31", "#CC79A7", "#E69F00", "#D55E00", "#BBBBBB"]
 
 
@@ -372,8 +419,12 @@ def envoys_chart(envoys: pd.DataFrame, until) -> alt.Chart:
     us["rank"] = us["title"].map(envoy_rank)
     us["start"] = us["credentials_presented"].fillna(us["appointed"])
     us["row"] = "U.S. chief of mission in La Paz"
-    bars = terms_chart(us, start="start", end="mission_ended", label="name", row="row", color="rank", color_title="Rank", until=until)
-    return bars.encode(color=alt.Color("rank:N", title="Rank", scale=alt.Scale(domain=RANKS, range=RANK_COLOURS))).properties(height=70)
+    bars = terms_chart(
+        us, start="start", end="mission_ended", label="name", row="row", color="rank", color_title="Rank", until=until
+    )
+    return bars.encode(
+        color=alt.Color("rank:N", title="Rank", scale=alt.Scale(domain=RANKS, range=RANK_COLOURS))
+    ).properties(height=70)
 
 
 def leaders_chart(leaders: pd.DataFrame, until) -> alt.Chart:
@@ -381,7 +432,16 @@ def leaders_chart(leaders: pd.DataFrame, until) -> alt.Chart:
     main = leaders[leaders["record"] == "main"].copy()
     main["path_to_power"] = main["path_to_power"].fillna("not stated by the sources")
     main["row"] = main["country"].map({"bolivia": "Bolivia", "united-states": "United States"})
-    bars = terms_chart(main, start="term_start", end="term_end", label="name", row="row", color="path_to_power", color_title="Came to power by", until=until)
+    bars = terms_chart(
+        main,
+        start="term_start",
+        end="term_end",
+        label="name",
+        row="row",
+        color="path_to_power",
+        color_title="Came to power by",
+        until=until,
+    )
     return bars.encode(
         color=alt.Color("path_to_power:N", title="Came to power by", scale=alt.Scale(domain=PATHS, range=PATH_COLOURS))
     ).properties(height=110)
@@ -391,13 +451,24 @@ def trade_chart(trade: pd.DataFrame) -> alt.Chart:
     """U.S. exports to and imports from Bolivia, one line per flow and source series."""
     annual = trade[trade["series"].isin(["census", "imf-dots"])]
     long = annual.melt(
-        id_vars=["year", "series", "source_title"], value_vars=["us_exports", "us_imports"], var_name="flow", value_name="million_usd"
+        id_vars=["year", "series", "source_title"],
+        value_vars=["us_exports", "us_imports"],
+        var_name="flow",
+        value_name="million_usd",
     )
     names = {"census": "Census", "imf-dots": "IMF DOTS", "us_exports": "U.S. exports", "us_imports": "U.S. imports"}
     long["line"] = long["flow"].map(names) + " (" + long["series"].map(names) + ")"
     lines = [f"{f} ({s})" for f in ("U.S. exports", "U.S. imports") for s in ("Census", "IMF DOTS")]
-    return lines_over_time(long, year="year", value="million_usd", series="line", value_title="Million U.S. dollars",
-                           series_title="Flow (source)", value_format=",.1f", domain=lines)
+    return lines_over_time(
+        long,
+        year="year",
+        value="million_usd",
+        series="line",
+        value_title="Million U.S. dollars",
+        series_title="Flow (source)",
+        value_format=",.1f",
+        domain=lines,
+    )
 
 
 def aid_chart(aid_constant: pd.DataFrame) -> alt.Chart:
@@ -409,10 +480,17 @@ def aid_chart(aid_constant: pd.DataFrame) -> alt.Chart:
     fy = aid_constant[aid_constant["period"] == "FY"].copy()
     base = aid_constant.attrs.get("constant_dollars_base_year")
     fy["million"] = fy["total_obligations_constant"] / 1e6
-    fy["source_series"] = fy["series"].map({"greenbook": "USAID Greenbook", "foreignassistance-gov": "ForeignAssistance.gov"})
+    fy["source_series"] = fy["series"].map(
+        {"greenbook": "USAID Greenbook", "foreignassistance-gov": "ForeignAssistance.gov"}
+    )
     return lines_over_time(
-        fy, year="fiscal_year", value="million", series="source_series",
-        value_title=f"Million {base} U.S. dollars", series_title="Source", value_format=",.1f",
+        fy,
+        year="fiscal_year",
+        value="million",
+        series="source_series",
+        value_title=f"Million {base} U.S. dollars",
+        series_title="Source",
+        value_format=",.1f",
         domain=["USAID Greenbook", "ForeignAssistance.gov"],
     )
 
@@ -437,14 +515,24 @@ def aid_split_chart(aid_constant: pd.DataFrame) -> alt.Chart:
     long = book.melt(
         id_vars=["fiscal_year", "source_title"],
         value_vars=["economic_obligations_constant", "military_obligations_constant"],
-        var_name="kind", value_name="usd",
+        var_name="kind",
+        value_name="usd",
     )
     long["million"] = long["usd"] / 1e6
-    long["kind"] = long["kind"].map({"economic_obligations_constant": "Economic", "military_obligations_constant": "Military"})
+    long["kind"] = long["kind"].map(
+        {"economic_obligations_constant": "Economic", "military_obligations_constant": "Military"}
+    )
     base = aid_constant.attrs.get("constant_dollars_base_year")
-    return lines_over_time(long, year="fiscal_year", value="million", series="kind",
-                           value_title=f"Million {base} U.S. dollars", series_title="Assistance", value_format=",.1f",
-                           domain=["Economic", "Military"])
+    return lines_over_time(
+        long,
+        year="fiscal_year",
+        value="million",
+        series="kind",
+        value_title=f"Million {base} U.S. dollars",
+        series_title="Assistance",
+        value_format=",.1f",
+        domain=["Economic", "Military"],
+    )
 
 
 def counter_narcotics_chart(by_account: pd.DataFrame) -> alt.Chart:
@@ -458,10 +546,16 @@ def counter_narcotics_chart(by_account: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
             y=alt.Y("sum(million):Q", title="Million current U.S. dollars"),
-            color=alt.Color("account:N", title="Account", legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)),
+            color=alt.Color(
+                "account:N", title="Account", legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)
+            ),
             opacity=alt.condition(pick, alt.value(0.9), alt.value(0.15)),
-            tooltip=[alt.Tooltip("fiscal_year:O", title="Fiscal year"), alt.Tooltip("account:N", title="Account"),
-                     alt.Tooltip("million:Q", title="Million USD", format=",.1f"), alt.Tooltip("source_title:N", title="Source")],
+            tooltip=[
+                alt.Tooltip("fiscal_year:O", title="Fiscal year"),
+                alt.Tooltip("account:N", title="Account"),
+                alt.Tooltip("million:Q", title="Million USD", format=",.1f"),
+                alt.Tooltip("source_title:N", title="Source"),
+            ],
         )
         .add_params(pick)
     )
@@ -485,21 +579,34 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
     # One value per year and series for the line: where a source revised a year, both readings
     # are rows in the data; the line follows the first listed and the points show every reading.
     lines = lines_over_time(
-        data.drop_duplicates(["year", "series"]), year="year", value="hectares", series="source_series",
-        value_title="Hectares", series_title="Estimate by", extra_tooltip=["bound"],
+        data.drop_duplicates(["year", "series"]),
+        year="year",
+        value="hectares",
+        series="source_series",
+        value_title="Hectares",
+        series_title="Estimate by",
+        extra_tooltip=["bound"],
         domain=list(COCA_SERIES.values()),
     )
     points = (
-        alt.Chart(data.assign(when=year_to_date(data["year"]))[["when", "year", "hectares", "source_series", "bound", "source_title"]])
+        alt.Chart(
+            data.assign(when=year_to_date(data["year"]))[
+                ["when", "year", "hectares", "source_series", "bound", "source_title"]
+            ]
+        )
         .mark_point(size=40)
         .encode(
             x="when:T",
             y="hectares:Q",
             color=alt.Color("source_series:N", legend=None),  # the lines' legend names the series
             fill=alt.condition("datum.bound == 'exact'", alt.Color("source_series:N", legend=None), alt.value("white")),
-            tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("hectares:Q", format=",.0f", title="Hectares"),
-                     alt.Tooltip("source_series:N", title="Estimate by"), alt.Tooltip("bound:N", title="Exact, lower bound or approximate"),
-                     alt.Tooltip("source_title:N", title="Source")],
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("hectares:Q", format=",.0f", title="Hectares"),
+                alt.Tooltip("source_series:N", title="Estimate by"),
+                alt.Tooltip("bound:N", title="Exact, lower bound or approximate"),
+                alt.Tooltip("source_title:N", title="Source"),
+            ],
         )
     )
     layers = [lines, points]
@@ -513,9 +620,16 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
         layers.append(
             alt.Chart(lim[["from", "to", "hectares", "law", "source_title"]])
             .mark_rule(color="#b00020", strokeWidth=2, strokeDash=[6, 3])
-            .encode(x="from:T", x2="to:T", y="hectares:Q",
-                    tooltip=[alt.Tooltip("law:N", title="Legal limit"), alt.Tooltip("hectares:Q", format=",.0f"),
-                             alt.Tooltip("source_title:N", title="Source")])
+            .encode(
+                x="from:T",
+                x2="to:T",
+                y="hectares:Q",
+                tooltip=[
+                    alt.Tooltip("law:N", title="Legal limit"),
+                    alt.Tooltip("hectares:Q", format=",.0f"),
+                    alt.Tooltip("source_title:N", title="Source"),
+                ],
+            )
         )
     return alt.layer(*layers)
 
@@ -533,9 +647,14 @@ def opinion_chart(opinion: pd.DataFrame) -> alt.Chart:
             color=alt.Color("pollster:N", title="Pollster"),
             shape=alt.Shape("response:N", title="Answer"),
             opacity=alt.condition(pick, alt.value(0.95), alt.value(0.15)),
-            tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("pollster:N"), alt.Tooltip("question:N"),
-                     alt.Tooltip("response:N", title="Answer"), alt.Tooltip("percent:Q", title="Per cent"),
-                     alt.Tooltip("source_title:N", title="Source")],
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("pollster:N"),
+                alt.Tooltip("question:N"),
+                alt.Tooltip("response:N", title="Answer"),
+                alt.Tooltip("percent:Q", title="Per cent"),
+                alt.Tooltip("source_title:N", title="Source"),
+            ],
         )
         .add_params(pick)
     )
@@ -555,17 +674,33 @@ def envoy_journeys(envoys: pd.DataFrame) -> alt.LayerChart:
     data["ended_day"] = data["mission_ended"].map(first_day)
     data["label"] = data["name"] + " (" + data["title"] + ")"
     data["wait_days"] = (data["credentials_day"] - data["appointed_day"]).dt.days
-    keep = ["label", "appointed", "credentials_presented", "mission_ended", "end_note", "source_title",
-            "appointed_day", "credentials_day", "ended_day", "wait_days"]
+    keep = [
+        "label",
+        "appointed",
+        "credentials_presented",
+        "mission_ended",
+        "end_note",
+        "source_title",
+        "appointed_day",
+        "credentials_day",
+        "ended_day",
+        "wait_days",
+    ]
     base = alt.Chart(data[keep]).encode(
         y=alt.Y("label:N", title=None, sort=alt.SortField("appointed_day"), axis=alt.Axis(labelLimit=260)),
-        tooltip=[alt.Tooltip("label:N", title="Envoy"), alt.Tooltip("appointed:N", title="Appointed"),
-                 alt.Tooltip("credentials_presented:N", title="Received"), alt.Tooltip("wait_days:Q", title="Days from appointment to reception"),
-                 alt.Tooltip("mission_ended:N", title="Mission ended"), alt.Tooltip("end_note:N", title="How it ended"),
-                 alt.Tooltip("source_title:N", title="Source")],
+        tooltip=[
+            alt.Tooltip("label:N", title="Envoy"),
+            alt.Tooltip("appointed:N", title="Appointed"),
+            alt.Tooltip("credentials_presented:N", title="Received"),
+            alt.Tooltip("wait_days:Q", title="Days from appointment to reception"),
+            alt.Tooltip("mission_ended:N", title="Mission ended"),
+            alt.Tooltip("end_note:N", title="How it ended"),
+            alt.Tooltip("source_title:N", title="Source"),
+        ],
     )
     wait = base.mark_bar(height=10, color=PALETTE[1], opacity=0.55).encode(
-        x=alt.X("appointed_day:T", title=None, axis=alt.Axis(format="%Y")), x2="credentials_day:T")
+        x=alt.X("appointed_day:T", title=None, axis=alt.Axis(format="%Y")), x2="credentials_day:T"
+    )
     post = base.mark_bar(height=10, color=PALETTE[0]).encode(x="credentials_day:T", x2="ended_day:T")
     return alt.layer(wait, post).properties(height=alt.Step(18))
 
@@ -577,8 +712,14 @@ def places_map(shapes: dict, places: pd.DataFrame) -> alt.LayerChart:
     Each place is a labelled dot whose tooltip says why it matters and where its coordinates come
     from.
     """
-    window = {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[
-        [-72.5, -8.5], [-56.5, -8.5], [-56.5, -25.5], [-72.5, -25.5], [-72.5, -8.5]]]}}
+    window = {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[-72.5, -8.5], [-56.5, -8.5], [-56.5, -25.5], [-72.5, -25.5], [-72.5, -8.5]]],
+        },
+    }
     projection = {"type": "mercator", "fit": window}
     outlines = alt.Data(values=shapes["features"])
     countries = (
@@ -592,26 +733,47 @@ def places_map(shapes: dict, places: pd.DataFrame) -> alt.LayerChart:
     )
     data = places[["place", "role", "lat", "lon", "source_title"]].copy()
     # A label goes left of its dot on the coast, or when another place sits just to the east.
-    near_east = [((data["lon"] > lon) & (data["lon"] - lon < 0.6) & ((data["lat"] - lat).abs() < 0.6)).any()
-                 for lon, lat in zip(data["lon"], data["lat"], strict=True)]
+    near_east = [
+        ((data["lon"] > lon) & (data["lon"] - lon < 0.6) & ((data["lat"] - lat).abs() < 0.6)).any()
+        for lon, lat in zip(data["lon"], data["lat"], strict=True)
+    ]
     data["west"] = (data["lon"] < -69.5) | pd.Series(near_east, index=data.index)
     dots = (
         alt.Chart(data)
         .mark_circle(size=70, color=PALETTE[5], opacity=0.9)
-        .encode(longitude="lon:Q", latitude="lat:Q",
-                tooltip=[alt.Tooltip("place:N", title="Place"), alt.Tooltip("role:N", title="Why it matters"),
-                         alt.Tooltip("source_title:N", title="Coordinates from")])
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            tooltip=[
+                alt.Tooltip("place:N", title="Place"),
+                alt.Tooltip("role:N", title="Why it matters"),
+                alt.Tooltip("source_title:N", title="Coordinates from"),
+            ],
+        )
         .project(**projection)
     )
-    east_labels = (dots.mark_text(align="left", dx=7, fontSize=11, color=TEXT)
-                   .encode(text="place:N").transform_filter("!datum.west"))
-    west_labels = (dots.mark_text(align="right", dx=-7, fontSize=11, color=TEXT)
-                   .encode(text="place:N").transform_filter("datum.west"))
-    names = pd.DataFrame({"name": ["BOLIVIA", "PERU", "BRAZIL", "CHILE", "ARGENTINA", "PARAGUAY"],
-                          "lon": [-64.8, -71.3, -59.5, -69.9, -64.5, -58.8], "lat": [-13.8, -12.5, -12.5, -19.0, -24.5, -22.5]})
+    east_labels = (
+        dots.mark_text(align="left", dx=7, fontSize=11, color=TEXT)
+        .encode(text="place:N")
+        .transform_filter("!datum.west")
+    )
+    west_labels = (
+        dots.mark_text(align="right", dx=-7, fontSize=11, color=TEXT)
+        .encode(text="place:N")
+        .transform_filter("datum.west")
+    )
+    names = pd.DataFrame(
+        {
+            "name": ["BOLIVIA", "PERU", "BRAZIL", "CHILE", "ARGENTINA", "PARAGUAY"],
+            "lon": [-64.8, -71.3, -59.5, -69.9, -64.5, -58.8],
+            "lat": [-13.8, -12.5, -12.5, -19.0, -24.5, -22.5],
+        }
+    )
     country_names = (
-        alt.Chart(names).mark_text(fontSize=11, fontWeight="bold", color=MUTED, opacity=0.8)
-        .encode(longitude="lon:Q", latitude="lat:Q", text="name:N").project(**projection)
+        alt.Chart(names)
+        .mark_text(fontSize=11, fontWeight="bold", color=MUTED, opacity=0.8)
+        .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
+        .project(**projection)
     )
     return alt.layer(countries, country_names, dots, east_labels, west_labels).properties(height=460)
 
@@ -628,7 +790,8 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
     brush = alt.selection_interval(encodings=["x"], name="years")
     pick_category = alt.selection_point(fields=["category_label"], bind="legend", name="linked_category")
     pick_era = alt.param(
-        name="linked_era", value="all",
+        name="linked_era",
+        value="all",
         bind=alt.binding_select(options=["all", *eras["era_id"]], labels=["All eras", *eras["title"]], name="Era: "),
     )
     era_years = " || ".join(
@@ -646,11 +809,18 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
         .encode(
             x=alt.X("start:T", title="Drag across the timeline to pick years", axis=alt.Axis(format="%Y")),
             y=alt.Y("category_label:N", title=None, sort=labels),
-            color=alt.Color("category_label:N", sort=labels, title="Category",
-                            scale=alt.Scale(domain=labels, range=PALETTE[: len(labels)])),
+            color=alt.Color(
+                "category_label:N",
+                sort=labels,
+                title="Category",
+                scale=alt.Scale(domain=labels, range=PALETTE[: len(labels)]),
+            ),
             opacity=alt.condition(pick_category, alt.value(0.9), alt.value(0.08)),
-            tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("title:N", title="Event"),
-                     alt.Tooltip("source_title:N", title="Source")],
+            tooltip=[
+                alt.Tooltip("date:N", title="Date"),
+                alt.Tooltip("title:N", title="Event"),
+                alt.Tooltip("source_title:N", title="Source"),
+            ],
         )
         .add_params(brush, pick_category, pick_era)
         .transform_filter(in_era)
@@ -668,25 +838,36 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
                 x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y"), scale=alt.Scale(domain=brush)),
                 y=alt.Y("value:Q", title=unit),
                 color=alt.Color("series:N", title=title, legend=alt.Legend(orient="bottom", labelLimit=300, columns=1)),
-                tooltip=[alt.Tooltip("series:N"), alt.Tooltip("year:O", title="Year"),
-                         alt.Tooltip("value:Q", format=",.1f", title=unit), alt.Tooltip("source_title:N", title="Source")],
+                tooltip=[
+                    alt.Tooltip("series:N"),
+                    alt.Tooltip("year:O", title="Year"),
+                    alt.Tooltip("value:Q", format=",.1f", title=unit),
+                    alt.Tooltip("source_title:N", title="Source"),
+                ],
             )
             .transform_filter(in_era)
         )
         rules = (
             alt.Chart(dated)
             .mark_rule(strokeDash=[2, 3], opacity=0.5)
-            .encode(x=alt.X("start:T", scale=alt.Scale(domain=brush)),
-                    color=alt.value(MUTED), tooltip=[alt.Tooltip("date:N"), alt.Tooltip("title:N", title="Event")])
+            .encode(
+                x=alt.X("start:T", scale=alt.Scale(domain=brush)),
+                color=alt.value(MUTED),
+                tooltip=[alt.Tooltip("date:N"), alt.Tooltip("title:N", title="Event")],
+            )
             .transform_filter(pick_category)
             .transform_filter(in_era)
             .transform_filter("length(data('linked_category_store')) > 0")
         )
         return alt.layer(lines, rules).resolve_scale(color="independent").properties(height=150, width=520)
 
-    return alt.vconcat(
-        timeline,
-        panel("trade", "Trade", "Million current USD"),
-        panel("aid", "Aid", series.loc[series["topic"] == "aid", "unit"].iloc[0].replace("million", "Million")),
-        panel("coca", "Coca", "Hectares"),
-    ).resolve_scale(x="independent", color="independent").properties(autosize=alt.AutoSizeParams(type="pad"))
+    return (
+        alt.vconcat(
+            timeline,
+            panel("trade", "Trade", "Million current USD"),
+            panel("aid", "Aid", series.loc[series["topic"] == "aid", "unit"].iloc[0].replace("million", "Million")),
+            panel("coca", "Coca", "Hectares"),
+        )
+        .resolve_scale(x="independent", color="independent")
+        .properties(autosize=alt.AutoSizeParams(type="pad"))
+    )

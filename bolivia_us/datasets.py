@@ -13,16 +13,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import re
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-#: The folder holding the CSV files and ``datapackage.json``.  ``BOLIVIA_US_DATA`` overrides it
-#: (the tests use this to validate corrupted copies).
-DATA_DIR = Path(os.environ.get("BOLIVIA_US_DATA", Path(__file__).resolve().parent.parent / "data"))
+from .paths import DATA_DIR
 
 MAX_ERRORS_SHOWN = 20
 
@@ -62,9 +59,7 @@ class _Problems:
         shown = self.items[:MAX_ERRORS_SHOWN]
         more = len(self.items) - len(shown)
         tail = f"\n  ... and {more} more" if more > 0 else ""
-        raise DatasetError(
-            f"{len(self.items)} problem(s) in {self.path}:\n  " + "\n  ".join(shown) + tail
-        )
+        raise DatasetError(f"{len(self.items)} problem(s) in {self.path}:\n  " + "\n  ".join(shown) + tail)
 
 
 # --------------------------------------------------------------------------- package
@@ -350,7 +345,11 @@ def _check_foreign_key(fk: dict, records, problems: _Problems, data_dir: Path) -
     for row_no, rec in records:
         value = rec.get(col)
         if value is not None and value not in allowed:
-            problems.add(row_no, col, f"{value!r} is not a known {ref['resource']}.{ref_col} ({', '.join(sorted(map(str, allowed)))})")
+            problems.add(
+                row_no,
+                col,
+                f"{value!r} is not a known {ref['resource']}.{ref_col} ({', '.join(sorted(map(str, allowed)))})",
+            )
 
 
 def _check_within(rule: dict, records, problems: _Problems, data_dir: Path) -> None:

@@ -22,21 +22,47 @@ def yearly_series() -> pd.DataFrame:
     trade = trade[trade["series"].isin(["census", "imf-dots"])]
     names = {"census": "Census", "imf-dots": "IMF DOTS"}
     for column, flow in (("us_exports", "U.S. exports to Bolivia"), ("us_imports", "U.S. imports from Bolivia")):
-        parts.append(pd.DataFrame({
-            "series": flow + " (" + trade["series"].map(names) + ")", "year": trade["year"], "value": trade[column],
-            "unit": "million current USD", "topic": "trade", "source_title": trade["source_title"]}))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "series": flow + " (" + trade["series"].map(names) + ")",
+                    "year": trade["year"],
+                    "value": trade[column],
+                    "unit": "million current USD",
+                    "topic": "trade",
+                    "source_title": trade["source_title"],
+                }
+            )
+        )
     aid = in_constant_dollars(load_dataset("aid"), ["total_obligations"])
     aid = aid[aid["period"] == "FY"]
     base = aid.attrs["constant_dollars_base_year"]
     label = {"greenbook": "USAID Greenbook", "foreignassistance-gov": "ForeignAssistance.gov"}
-    parts.append(pd.DataFrame({
-        "series": "U.S. aid obligations (" + aid["series"].map(label) + ")", "year": aid["fiscal_year"],
-        "value": aid["total_obligations_constant"] / 1e6, "unit": f"million {base} USD", "topic": "aid",
-        "source_title": aid["source_title"]}))
+    parts.append(
+        pd.DataFrame(
+            {
+                "series": "U.S. aid obligations (" + aid["series"].map(label) + ")",
+                "year": aid["fiscal_year"],
+                "value": aid["total_obligations_constant"] / 1e6,
+                "unit": f"million {base} USD",
+                "topic": "aid",
+                "source_title": aid["source_title"],
+            }
+        )
+    )
     coca = load_dataset("coca").drop_duplicates(["year", "series"])
-    parts.append(pd.DataFrame({
-        "series": "Coca cultivation (" + coca["series"].map(charts.COCA_SERIES) + ")", "year": coca["year"],
-        "value": coca["hectares"], "unit": "hectares", "topic": "coca", "source_title": coca["source_title"]}))
+    parts.append(
+        pd.DataFrame(
+            {
+                "series": "Coca cultivation (" + coca["series"].map(charts.COCA_SERIES) + ")",
+                "year": coca["year"],
+                "value": coca["hectares"],
+                "unit": "hectares",
+                "topic": "coca",
+                "source_title": coca["source_title"],
+            }
+        )
+    )
     out = pd.concat(parts, ignore_index=True)
     out["year"] = out["year"].astype(int)
     return out.sort_values(["series", "year"]).reset_index(drop=True)
@@ -56,12 +82,19 @@ def explorer_chart(table: pd.DataFrame) -> alt.LayerChart:
         .encode(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
             y=alt.Y("value:Q", title="Value (unit in the tooltip)"),
-            tooltip=[alt.Tooltip("series:N"), alt.Tooltip("year:O", title="Year"), alt.Tooltip("value:Q", format=",.1f"),
-                     alt.Tooltip("unit:N"), alt.Tooltip("source_title:N", title="Source")],
+            tooltip=[
+                alt.Tooltip("series:N"),
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("value:Q", format=",.1f"),
+                alt.Tooltip("unit:N"),
+                alt.Tooltip("source_title:N", title="Source"),
+            ],
         )
     )
-    return alt.layer(base.mark_line(strokeWidth=2, color=charts.PALETTE[0]),
-                     base.mark_point(filled=True, size=40, color=charts.PALETTE[0])).add_params(pick, start, end)
+    return alt.layer(
+        base.mark_line(strokeWidth=2, color=charts.PALETTE[0]),
+        base.mark_point(filled=True, size=40, color=charts.PALETTE[0]),
+    ).add_params(pick, start, end)
 
 
 def widget_explorer(table: pd.DataFrame):
@@ -70,16 +103,28 @@ def widget_explorer(table: pd.DataFrame):
     from IPython.display import display
 
     series = widgets.Dropdown(options=sorted(table["series"].unique()), description="Series")
-    years = widgets.IntRangeSlider(value=(int(table["year"].min()), int(table["year"].max())),
-                                   min=int(table["year"].min()), max=int(table["year"].max()), description="Years")
+    years = widgets.IntRangeSlider(
+        value=(int(table["year"].min()), int(table["year"].max())),
+        min=int(table["year"].min()),
+        max=int(table["year"].max()),
+        description="Years",
+    )
     out = widgets.Output()
 
     def draw(*_):
         rows = table[(table["series"] == series.value) & table["year"].between(*years.value)]
         with out:
             out.clear_output(wait=True)
-            display(alt.Chart(rows).mark_line(point=True).encode(x="year:O", y=alt.Y("value:Q", title=rows["unit"].iloc[0] if len(rows) else ""),
-                                                                  tooltip=["year", "value", "source_title"]).properties(width=560))
+            display(
+                alt.Chart(rows)
+                .mark_line(point=True)
+                .encode(
+                    x="year:O",
+                    y=alt.Y("value:Q", title=rows["unit"].iloc[0] if len(rows) else ""),
+                    tooltip=["year", "value", "source_title"],
+                )
+                .properties(width=560)
+            )
             display(rows[["year", "value", "unit", "source_title"]])
 
     series.observe(draw, "value")

@@ -35,7 +35,9 @@ def built_book() -> Path:
     """The built site. Fails with the build's own log if the build fails."""
     result = build_book()
     if result.returncode != 0:
-        pytest.fail(f"the book did not build (exit {result.returncode}):\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}")
+        pytest.fail(
+            f"the book did not build (exit {result.returncode}):\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}"
+        )
     return HTML
 
 

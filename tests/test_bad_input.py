@@ -53,7 +53,11 @@ def test_duplicate_key(data_copy):
     path.write_text(path.read_text(encoding="utf-8") + first + "\n", encoding="utf-8")
     n_rows = len(path.read_text(encoding="utf-8").splitlines())
     msg = load_error("events", data_copy)
-    assert f"events.csv, row {n_rows}, column 'event_id'" in msg and "duplicate key" in msg and "first seen in row 2" in msg
+    assert (
+        f"events.csv, row {n_rows}, column 'event_id'" in msg
+        and "duplicate key" in msg
+        and "first seen in row 2" in msg
+    )
 
 
 def test_unknown_era(data_copy):
@@ -238,7 +242,9 @@ def test_map_outlines_load_and_hold_the_six_countries():
 def test_broken_map_outlines_are_named(data_copy, monkeypatch):
     import bolivia_us.geo as geo
 
-    (data_copy / "geo" / "bolivia-and-neighbours.geojson").write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    (data_copy / "geo" / "bolivia-and-neighbours.geojson").write_text(
+        '{"type": "FeatureCollection", "features": [', encoding="utf-8"
+    )
     monkeypatch.setattr(geo, "DATA_DIR", data_copy)
     with pytest.raises(DatasetError) as info:
         geo.country_shapes()

@@ -18,7 +18,7 @@ def toc_files(node) -> list[str]:
             if key in node:
                 found.append(node[key])
         for value in node.values():
-            if isinstance(value, (list, dict)):
+            if isinstance(value, list | dict):
                 found += toc_files(value)
     elif isinstance(node, list):
         for item in node:
@@ -82,7 +82,9 @@ def test_no_built_page_loads_anything_from_another_host(built_book):
         parser = _Loads()
         parser.feed(page.read_text(encoding="utf-8"))
         problems += [f"{page.relative_to(built_book)}: {o}" for o in parser.offsite]
-        problems += [f"{page.relative_to(built_book)}: CSS {s[:80]}" for s in parser.inline_styles if CSS_OFFSITE.search(s)]
+        problems += [
+            f"{page.relative_to(built_book)}: CSS {s[:80]}" for s in parser.inline_styles if CSS_OFFSITE.search(s)
+        ]
     for css in built_book.rglob("*.css"):
         if CSS_OFFSITE.search(css.read_text(encoding="utf-8", errors="replace")):
             problems.append(f"{css.relative_to(built_book)} loads a stylesheet or font from another host")

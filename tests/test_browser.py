@@ -142,7 +142,9 @@ def test_linked_views_share_category_and_era_with_no_kernel(browser, site_url):
     figure = [f for f in page.query_selector_all(".bolivia-us-figure") if "pick years, an era" in f.inner_text()][0]
     count = "f => f.querySelectorAll('g.mark-rule.role-mark path, g.mark-rule.role-mark line').length"
     assert figure.evaluate(count) == 0, "no category picked: no event rules"
-    [label for label in figure.query_selector_all("g.role-legend-label text") if label.text_content() == "Drugs"][0].click()
+    [label for label in figure.query_selector_all("g.role-legend-label text") if label.text_content() == "Drugs"][
+        0
+    ].click()
     page.wait_for_timeout(500)
     drugs = events[events["category"] == "drugs"]
     assert figure.evaluate(count) == 3 * len(drugs)

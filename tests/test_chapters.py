@@ -21,7 +21,9 @@ def test_there_is_one_chapter_per_era():
 
 def markdown(path):
     nb = nbformat.read(path, as_version=4)
-    return [c.source for c in nb.cells if c.cell_type == "markdown"], [c.source for c in nb.cells if c.cell_type == "code"]
+    return [c.source for c in nb.cells if c.cell_type == "markdown"], [
+        c.source for c in nb.cells if c.cell_type == "code"
+    ]
 
 
 def narrative_words(cells):

@@ -46,14 +46,19 @@ def chart_times() -> dict[str, float]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     times = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                    args=["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+        browser = p.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+            args=["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+        )
         for page_path in sorted((HTML / "notebooks").glob("0[1-6]-*.html")):
             page = browser.new_page()
             start = time.perf_counter()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/notebooks/{page_path.name}")
-            page.wait_for_function("""() => Array.from(document.querySelectorAll('.bolivia-us-chart'))
-                .every(el => el.querySelector('svg g.role-mark'))""", timeout=30_000)
+            page.wait_for_function(
+                """() => Array.from(document.querySelectorAll('.bolivia-us-chart'))
+                .every(el => el.querySelector('svg g.role-mark'))""",
+                timeout=30_000,
+            )
             times[page_path.stem] = time.perf_counter() - start
             page.close()
         browser.close()

@@ -19,8 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def refresh(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False, store_widget_state=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        record_timing=False,
+        store_widget_state=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
     nb.metadata.pop("widgets", None)  # widget state would make the book load a widget manager from a CDN
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
