@@ -1,7 +1,8 @@
 """Keep the book offline: charts drawn with no network, and no page loading another host.
 
-* ``render`` is an Altair renderer. Its ``text/html`` output holds the chart spec and a few lines
-  that call ``window.vegaEmbed``; it names no other host and no random id, so stored notebook
+* ``render`` is an Altair renderer. Its ``text/html`` output holds the chart's title, source line
+  and spec (as JSON, its rows packed by column); the book's ``static/chart-tools.js`` draws it
+  with ``window.vegaEmbed``. It names no other host and no random id, so stored notebook
   outputs are the same on every run. Its ``application/vnd.vegalite`` output lets JupyterLab and
   Binder draw the chart with their own built-in Vega.
 * ``setup`` is a Sphinx extension. At build time it writes the Vega, Vega-Lite and vega-embed
@@ -26,13 +27,6 @@ from .paths import DATA_DIR
 
 BUNDLE_NAME = "vega-bundle.js"
 CHART_CLASS = "bolivia-us-chart"
-EMBED_OPTIONS = {
-    "renderer": "svg",
-    "mode": "vega-lite",
-    # No vega-embed menu: its <summary> has no accessible name, and each chart already offers
-    # its data as CSV (chart-tools.js).
-    "actions": False,
-}
 
 
 def vega_lite_version() -> str:
@@ -44,7 +38,48 @@ def vega_lite_version() -> str:
 
 def _json_for_script(obj) -> str:
     # "</" would end the <script> element early; "<\/" means the same thing to JavaScript.
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def pack_rows(rows: list) -> dict | list:
+    """Store a chart's rows by column, each repeated text once, for the page.
+
+    Altair writes data as a list of records, which repeats every column name on every row and
+    every source title on every row that shares it: most of a chapter's chart bytes. Packed,
+    ``{"rows": n, "columns": [[name, values] or [name, distinct values, codes], ...]}`` holds the
+    same table in about half the space; ``chart-tools.js`` unpacks it (``unpackRows``) before the
+    chart is drawn or its CSV is offered. Rows that do not all have the same columns are left as
+    they are.
+    """
+    if not rows or not all(isinstance(row, dict) for row in rows):
+        return rows
+    names = list(rows[0])
+    if any(list(row) != names for row in rows):
+        return rows
+    columns = []
+    for name in names:
+        values = [row[name] for row in rows]
+        text = all(v is None or isinstance(v, str) for v in values)
+        distinct = list(dict.fromkeys(values)) if text else []
+        if text and len(distinct) < len(values):
+            index = {v: i for i, v in enumerate(distinct)}
+            columns.append([name, distinct, [index[v] for v in values]])
+        else:
+            columns.append([name, values])
+    return {"rows": len(rows), "columns": columns}
+
+
+def unpack_rows(packed: dict | list) -> list:
+    """The rows ``pack_rows`` packed (the Python twin of ``unpackRows`` in chart-tools.js)."""
+    if isinstance(packed, list):
+        return packed
+    rows = [{} for _ in range(packed["rows"])]
+    for column in packed["columns"]:
+        name = column[0]
+        values = column[1] if len(column) == 2 else [column[1][code] for code in column[2]]
+        for row, value in zip(rows, values, strict=True):
+            row[name] = value
+    return rows
 
 
 def render(spec: dict, **metadata) -> dict:
@@ -62,30 +97,21 @@ def render(spec: dict, **metadata) -> dict:
             heading += f'<p class="chart-subtitle">{html.escape(usermeta["subtitle"])}</p>'
         page_spec = {k: v for k, v in spec.items() if k != "title"}
     else:
-        page_spec = spec
-    # The spec is stored once, as JSON: the few lines below draw it, and the page's chart tools
-    # read the same data to offer it as a CSV download.
-    script = (
-        "(function(opt){"
-        "var box=document.currentScript.parentElement;"
-        f"var el=box.querySelector('.{CHART_CLASS}');"
-        'function fail(e){el.innerHTML=\'<p class="chart-error" role="alert">This chart could not be drawn: \''
-        "+String((e&&e.message)||e)+'</p>';console.error(e);}"
-        "if(typeof window.vegaEmbed!=='function'){fail(new Error('the chart library did not load'));return;}"
-        "var spec=JSON.parse(box.querySelector('script.bolivia-us-spec').textContent);"
-        "window.vegaEmbed(el,spec,opt).then(function(){"
-        "if(spec.description){el.setAttribute('role','figure');el.setAttribute('aria-label',spec.description);}"
-        "}).catch(fail);"
-        f"}})({_json_for_script(EMBED_OPTIONS)});"
-    )
+        page_spec = dict(spec)
+    if isinstance(page_spec.get("datasets"), dict):
+        page_spec["datasets"] = {name: pack_rows(rows) for name, rows in page_spec["datasets"].items()}
+    # The spec is stored once, as JSON. The book's chart-tools.js draws it, replacing the
+    # placeholder, and reads the same data to offer it as a CSV download. Where no script runs
+    # (a notebook preview, a reader with scripts off) the placeholder says what the chart shows.
+    described = f": {spec['description']}" if spec.get("description") else ""
+    placeholder = f'<p class="chart-placeholder">Chart{html.escape(described)}</p>'
     page = (
         '<div class="bolivia-us-figure">'
         f"{heading}"
-        f'<div class="{CHART_CLASS}" style="width:100%"></div>'
+        f'<div class="{CHART_CLASS}" style="width:100%">{placeholder}</div>'
         f"{source_html}{extra}"
         '<p class="chart-tools"></p>'
         f'<script type="application/json" class="bolivia-us-spec">{_json_for_script(page_spec)}</script>'
-        f'<script type="text/javascript">{script}</script>'
         "</div>"
     )
     major = vega_lite_version().split(".")[0]

@@ -1,5 +1,7 @@
 """The package's computations that charts and prose rely on: constant dollars and gaps."""
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -39,3 +41,26 @@ def test_trade_gaps_are_reported_not_filled():
     census = trade[trade["series"] == "census"]
     assert missing_years(census, "year", "us_exports") == []
     assert not ((trade["year"] == 1991) & (trade["series"] == "census")).any(), "no Census row before 1992 is invented"
+
+
+def test_chart_rows_stored_by_column_come_back_unchanged():
+    # The page stores each chart's rows by column (each repeated text once); the chart and its
+    # CSV download must see exactly the rows Altair wrote, nulls and numbers included.
+    from bolivia_us import charts
+    from bolivia_us.offline_book import pack_rows, render, unpack_rows
+
+    aid = in_constant_dollars(load_dataset("aid"), ["total_obligations"])
+    chart = charts.annotate(charts.aid_chart(aid), load_dataset("events"), {"1952-mnr-revolution": "1952 revolution"})
+    datasets = chart.to_dict()["datasets"]
+    for rows in datasets.values():
+        packed = pack_rows(rows)
+        assert isinstance(packed, dict), "uniform rows should be packed"
+        assert unpack_rows(packed) == rows
+    page = render(chart.to_dict())["text/html"]
+    assert sum(len(json.dumps(r)) for r in datasets.values()) > 1.8 * sum(
+        len(json.dumps(pack_rows(r))) for r in datasets.values()
+    ), "packing should at least halve the stored rows"
+    assert '"rows":' in page
+    ragged = [{"a": 1}, {"a": 2, "b": "x"}]
+    assert pack_rows(ragged) == ragged, "rows with differing columns are kept as records"
+    assert unpack_rows(pack_rows([{"t": None}, {"t": "x"}, {"t": None}])) == [{"t": None}, {"t": "x"}, {"t": None}]

@@ -1,7 +1,25 @@
-/* Under every chart of the report: download exactly the rows it draws (CSV, built in the browser
-   from the chart's own data), and open the page's notebook in Binder or Colab. No network. */
+/* Draws every chart of the page from its stored spec (whose rows the page keeps by column, see
+   offline_book.pack_rows), and under each chart offers exactly the rows it draws (CSV, built in
+   the browser from the chart's own data) and the page's notebook in Binder or Colab. No network. */
 (function () {
   "use strict";
+  function unpackRows(packed) {
+    if (Array.isArray(packed)) return packed;
+    var rows = [];
+    for (var i = 0; i < packed.rows; i++) rows.push({});
+    packed.columns.forEach(function (column) {
+      var name = column[0], values = column[1], codes = column[2];
+      rows.forEach(function (row, i) { row[name] = codes ? values[codes[i]] : values[i]; });
+    });
+    return rows;
+  }
+  // A fresh copy on every call: Vega adds fields to the rows it draws, and the CSV must not.
+  function specOf(figure) {
+    var spec = JSON.parse(figure.querySelector("script.bolivia-us-spec").textContent);
+    Object.keys(spec.datasets || {}).forEach(function (name) { spec.datasets[name] = unpackRows(spec.datasets[name]); });
+    return spec;
+  }
+  window.boliviaUs = { specOf: specOf, unpackRows: unpackRows };
   function cell(value) {
     if (value === null || value === undefined) return "";
     var text = typeof value === "object" ? JSON.stringify(value) : String(value);
@@ -27,7 +45,7 @@
     var specNode = figure.querySelector("script.bolivia-us-spec");
     var tools = figure.querySelector(".chart-tools");
     if (!specNode || !tools || tools.childElementCount) return;
-    var spec = JSON.parse(specNode.textContent);
+    var spec = specOf(figure);
     var title = (spec.usermeta && spec.usermeta.title) || "chart";
     var datasets = spec.datasets || {};
     var names = Object.keys(datasets).sort(function (a, b) { return datasets[b].length - datasets[a].length; });
@@ -56,6 +74,29 @@
       tools.appendChild(link);
     });
   }
-  function run() { document.querySelectorAll(".bolivia-us-figure").forEach(addTools); }
+  // No vega-embed menu: its <summary> has no accessible name, and each chart offers its CSV below.
+  var EMBED_OPTIONS = { renderer: "svg", mode: "vega-lite", actions: false };
+  function draw(figure) {
+    var el = figure.querySelector(".bolivia-us-chart");
+    if (!el || el.hasAttribute("data-drawn")) return;
+    el.setAttribute("data-drawn", "");
+    function fail(error) {
+      el.innerHTML = '<p class="chart-error" role="alert">This chart could not be drawn: ' +
+        String((error && error.message) || error) + "</p>";
+      console.error(error);
+    }
+    if (typeof window.vegaEmbed !== "function") { fail(new Error("the chart library did not load")); return; }
+    var spec;
+    try { spec = specOf(figure); } catch (error) { fail(error); return; }
+    el.textContent = "";  // the placeholder that describes the chart where no script runs
+    window.vegaEmbed(el, spec, EMBED_OPTIONS).then(function () {
+      // vega-embed's menu is off (each chart offers its CSV below), so the chart itself carries
+      // its description for screen readers.
+      if (spec.description) { el.setAttribute("role", "figure"); el.setAttribute("aria-label", spec.description); }
+    }).catch(fail);
+  }
+  function run() {
+    document.querySelectorAll(".bolivia-us-figure").forEach(function (figure) { draw(figure); addTools(figure); });
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run); else run();
 })();
