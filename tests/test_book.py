@@ -1,10 +1,12 @@
 """The book builds with warnings as errors, every table-of-contents entry becomes a page, and no
 built page loads anything from another host."""
 
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT, built_pages
 
@@ -140,15 +142,16 @@ def test_data_and_methods_page_links_a_download_for_every_dataset(built_book):
         assert (built_book / "notebooks" / link).resolve().exists(), f"broken download link {link}"
 
 
-def test_a_changed_data_file_reaches_the_rebuilt_page(built_book, tmp_path):
-    """The execution cache keys notebooks on code only; the build must still re-execute them when
-    a dataset changes. Copy the built project, change one event's title, rebuild, find it."""
-    import os
+@pytest.fixture(scope="module")
+def rebuilt_copy(built_book, tmp_path_factory):
+    """A copy of the built project, rebuilt after one event's title was changed in its data.
+
+    The copy has its own source folder, so this first build in it reads every page again."""
     import shutil
 
     from conftest import build_book
 
-    copy = tmp_path / "project"
+    copy = tmp_path_factory.mktemp("rebuild") / "project"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "venv", "*.egg-info"))
     events = copy / "data" / "events.csv"
     first_title = events.read_text(encoding="utf-8").splitlines()[1].split(",")[5]
@@ -157,9 +160,66 @@ def test_a_changed_data_file_reaches_the_rebuilt_page(built_book, tmp_path):
     env = {**os.environ, "BOLIVIA_US_DATA": str(copy / "data")}
     result = build_book(env=env, root=copy)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return copy, env, marker, result
+
+
+def test_a_changed_data_file_reaches_the_rebuilt_page(rebuilt_copy):
+    """The execution cache keys notebooks on code only; the build must still re-execute them when
+    a dataset changes. Copy the built project, change one event's title, rebuild, find it."""
+    copy, _, marker, result = rebuilt_copy
     page = (copy / "_build" / "html" / "notebooks" / "00-overview.html").read_text(encoding="utf-8")
     assert marker in page, "the rebuilt page still shows the old data (stale execution cache)"
     assert "Executing notebook" in result.stdout, "the notebooks were not executed again"
+
+
+def test_a_rebuild_that_reads_no_page_writes_the_same_citations(rebuilt_copy):
+    """A no-change rebuild reuses the formatted bibliography kept from the last build instead of
+    formatting 470 sources again. A page written by such a build (here: deleted, so Sphinx writes
+    it again without reading anything) must come out byte for byte as before."""
+    from conftest import build_book
+
+    copy, env, _, _ = rebuilt_copy
+    html = copy / "_build" / "html"
+    pages = [html / "book" / "references.html", html / "notebooks" / "02-tin-oil-war.html"]
+    before = {page: page.read_bytes() for page in pages}
+    for page in pages:
+        page.unlink()
+    result = build_book(env=env, root=copy)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "0 added, 0 changed, 0 removed" in result.stdout, "this rebuild was meant to read no page"
+    for page in pages:
+        assert page.read_bytes() == before[page], f"{page.name} differs after a rebuild that read no page"
+    assert before[pages[0]].count(b'role="doc-biblioentry"') == len(cited_keys_in_bib())
+
+
+def test_a_page_that_cites_a_new_source_lists_it_after_a_rebuild(rebuilt_copy):
+    """When a page changes, its list of sources is formatted again: a chapter that newly cites a
+    source lists that source under its Sources heading after an incremental rebuild."""
+    import json
+
+    from conftest import build_book
+
+    copy, env, _, _ = rebuilt_copy
+    notebook = copy / "notebooks" / "01-confederation.ipynb"
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    chapter_text = "".join("".join(cell["source"]) for cell in nb["cells"])
+    key = next(k for k in cited_keys_in_bib() if k not in chapter_text and "pocom" not in k)
+    nb["cells"].insert(-1, {"cell_type": "markdown", "metadata": {}, "source": [f"A test citation {{cite:p}}`{key}`."]})
+    notebook.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
+    result = build_book(env=env, root=copy)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "0 added, 1 changed, 0 removed" in result.stdout, result.stdout[-2000:]
+    page = (copy / "_build" / "html" / "notebooks" / "01-confederation.html").read_text(encoding="utf-8")
+    sources = page[page.index('id="sources"') :]
+    target = re.search(
+        r'A test citation <span class="bibtex-citation"[^>]*>\[<a class="reference internal" href="#([^"]+)"', page
+    )
+    assert target, "the new citation did not become a link"
+    assert f'id="{target.group(1)}"' in sources, "the chapter's Sources list does not hold the newly cited source"
+
+
+def cited_keys_in_bib() -> list[str]:
+    return re.findall(r"^@\w+\{([^,]+),", (ROOT / "book" / "references.bib").read_text(encoding="utf-8"), re.M)
 
 
 def test_no_page_holds_a_widget_that_needs_a_kernel(built_book):
