@@ -142,23 +142,16 @@ CATEGORY_LABELS = {
 
 
 def era_bands(eras: pd.DataFrame) -> alt.Chart:
-    """Shaded background bands, one per era, labelled with the era's title."""
+    """Background bands, one per era, parted by a white line; hovering a band names its era."""
     bands = eras.assign(
         band_start=pd.to_datetime(eras["start_year"].astype(str) + "-01-01"),
         band_end=pd.to_datetime(eras["end_year"].astype(str) + "-12-31"),
-        shade=[i % 2 for i in range(len(eras))],
-    )[["era_id", "title", "band_start", "band_end", "shade"]]
-    rect = (
+    )[["era_id", "title", "band_start", "band_end"]]
+    return (
         alt.Chart(bands)
-        .mark_rect(opacity=0.35)
-        .encode(
-            x="band_start:T",
-            x2="band_end:T",
-            color=alt.Color("shade:N", scale=alt.Scale(range=["#e8e8e8", "#f6f6f6"]), legend=None),
-            tooltip=[alt.Tooltip("title:N", title="Era")],
-        )
+        .mark_rect(color="#ececec", opacity=0.6, stroke="white", strokeWidth=3)
+        .encode(x="band_start:T", x2="band_end:T", tooltip=[alt.Tooltip("title:N", title="Era")])
     )
-    return rect
 
 
 def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str | None = None) -> alt.LayerChart:
@@ -196,7 +189,8 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str |
                 sort=labels,
                 legend=alt.Legend(title="Category", columns=2),
             ),
-            shape=alt.Shape("category_label:N", sort=labels, legend=None),
+            # the same legend for shape and colour, so that it shows each category's symbol
+            shape=alt.Shape("category_label:N", sort=labels, legend=alt.Legend(title="Category", columns=2)),
             opacity=alt.condition(pick_category, alt.value(0.9), alt.value(0.08)),
             tooltip=[
                 alt.Tooltip("date:N", title="Date"),
@@ -321,6 +315,7 @@ def lines_over_time(
         *(extra_tooltip or []),
         *(["source_title"] if "source_title" in filled.columns else []),
     ]
+    legend = alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, columns=_legend_columns(filled[series], domain))
     return (
         alt.Chart(filled[keep])
         .mark_line(strokeWidth=2)
@@ -330,13 +325,17 @@ def lines_over_time(
             color=alt.Color(
                 f"{series}:N",
                 title=series_title,
-                legend=alt.Legend(
-                    symbolType="stroke", symbolStrokeWidth=2.5, columns=_legend_columns(filled[series], domain)
-                ),
+                legend=legend,
                 # a fixed domain keeps each series in the same colour in every chart
                 scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)]) if domain else alt.Undefined,
             ),
-            strokeDash=alt.StrokeDash(f"{series}:N", legend=None),
+            # and in the same dash pattern, shown in the legend too: colour is not the only cue
+            strokeDash=alt.StrokeDash(
+                f"{series}:N",
+                title=series_title,
+                legend=legend,
+                scale=alt.Scale(domain=domain) if domain else alt.Undefined,
+            ),
             opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
             tooltip=tooltip,
         )
@@ -345,9 +344,24 @@ def lines_over_time(
 
 
 def terms_chart(
-    terms: pd.DataFrame, *, start: str, end: str, label: str, row: str, color: str, color_title: str, until
-) -> alt.Chart:
-    """Horizontal bars from ``start`` to ``end`` (an open term runs to ``until``), one row per ``row`` value."""
+    terms: pd.DataFrame,
+    *,
+    start: str,
+    end: str,
+    label: str,
+    row: str,
+    color: str,
+    color_title: str,
+    until,
+    domain: list[str],
+    colours: list[str],
+    shapes: list[str],
+) -> alt.LayerChart:
+    """Horizontal bars from ``start`` to ``end`` (an open term runs to ``until``), one row per ``row`` value.
+
+    Each term also starts with a marker whose shape, like the bar's colour, says its ``color``
+    category: colour is never the only way to tell the categories apart.
+    """
     from .datasets import parse_partial_date, precision_of
 
     def first_day(text):
@@ -358,27 +372,29 @@ def terms_chart(
     out["to"] = out[end].map(first_day).fillna(pd.Timestamp(until))
     out["until"] = out[end].fillna("no end date in the sources")  # drawn to `until`, not known to be ongoing
     pick = alt.selection_point(fields=[color], bind="legend")
-    return (
-        alt.Chart(
-            out[["from", "to", start, "until", label, row, color] + (["source_title"] if "source_title" in out else [])]
-        )
-        .mark_bar(height=12, cornerRadius=2)
-        .encode(
-            x=alt.X("from:T", title=None, axis=alt.Axis(format="%Y")),
-            x2="to:T",
-            y=alt.Y(f"{row}:N", title=None),
-            color=alt.Color(f"{color}:N", title=color_title),
-            opacity=alt.condition(pick, alt.value(0.9), alt.value(0.12)),
-            tooltip=[
-                alt.Tooltip(f"{label}:N", title="Name"),
-                alt.Tooltip(f"{start}:N", title="From"),
-                alt.Tooltip("until:N", title="Until"),
-                alt.Tooltip(f"{color}:N", title=color_title),
-            ]
-            + ([alt.Tooltip("source_title:N", title="Source")] if "source_title" in out else []),
-        )
-        .add_params(pick)
+    legend = alt.Legend(title=color_title, columns=_legend_columns(out[color], domain))
+    category = alt.Color(f"{color}:N", title=color_title, scale=alt.Scale(domain=domain, range=colours), legend=legend)
+    base = alt.Chart(
+        out[["from", "to", start, "until", label, row, color] + (["source_title"] if "source_title" in out else [])]
+    ).encode(
+        x=alt.X("from:T", title=None, axis=alt.Axis(format="%Y", labelOverlap=True, labelSeparation=6)),
+        # a single row needs no label (the chart's subtitle names it), which leaves a phone more width
+        y=alt.Y(f"{row}:N", title=None, axis=None if out[row].nunique() == 1 else alt.Axis()),
+        color=category,
+        opacity=alt.condition(pick, alt.value(0.9), alt.value(0.12)),
+        tooltip=[
+            alt.Tooltip(f"{label}:N", title="Name"),
+            alt.Tooltip(f"{start}:N", title="From"),
+            alt.Tooltip("until:N", title="Until"),
+            alt.Tooltip(f"{color}:N", title=color_title),
+        ]
+        + ([alt.Tooltip("source_title:N", title="Source")] if "source_title" in out else []),
     )
+    bars = base.mark_bar(height=12, cornerRadius=2).encode(x2="to:T").add_params(pick)
+    starts = base.mark_point(filled=True, size=50, stroke="white", strokeWidth=0.8, yOffset=-11).encode(
+        shape=alt.Shape(f"{color}:N", title=color_title, scale=alt.Scale(domain=domain, range=shapes), legend=legend),
+    )
+    return alt.layer(bars, starts)
 
 
 # --------------------------------------------------------------------------- one builder per dataset
@@ -398,6 +414,7 @@ def envoy_rank(title: str) -> str:
 
 RANKS = ["Ambassador", "Minister", "Chargé d'affaires"]
 RANK_COLOURS = ["#0072B2", "#E69F00", "#009E73"]
+RANK_SHAPES = ["circle", "diamond", "triangle-up"]
 
 # One colour per road to power, the same in every chart of the book.
 PATHS = [
@@ -411,28 +428,45 @@ PATHS = [
     "not stated by the sources",
 ]
 PATH_COLOURS = ["#009E73", "#56B4E9", "#0072B2", "#8C6D31", "#CC79A7", "#E69F00", "#D55E00", "#BBBBBB"]
+PATH_SHAPES = [
+    "circle",
+    "square",
+    "diamond",
+    "triangle-down",
+    "triangle-left",
+    "triangle-right",
+    "triangle-up",
+    "cross",
+]
 
 
-def envoys_chart(envoys: pd.DataFrame, until) -> alt.Chart:
+def envoys_chart(envoys: pd.DataFrame, until) -> alt.LayerChart:
     """U.S. chiefs of mission as bars over time, coloured by rank, from credentials to departure."""
     us = envoys[envoys["direction"].isin(["us-to-bolivia", "us-to-confederation"])].copy()
     us["rank"] = us["title"].map(envoy_rank)
     us["start"] = us["credentials_presented"].fillna(us["appointed"])
     us["row"] = "U.S. chief of mission in La Paz"
-    bars = terms_chart(
-        us, start="start", end="mission_ended", label="name", row="row", color="rank", color_title="Rank", until=until
-    )
-    return bars.encode(
-        color=alt.Color("rank:N", title="Rank", scale=alt.Scale(domain=RANKS, range=RANK_COLOURS))
+    return terms_chart(
+        us,
+        start="start",
+        end="mission_ended",
+        label="name",
+        row="row",
+        color="rank",
+        color_title="Rank",
+        until=until,
+        domain=RANKS,
+        colours=RANK_COLOURS,
+        shapes=RANK_SHAPES,
     ).properties(height=70)
 
 
-def leaders_chart(leaders: pd.DataFrame, until) -> alt.Chart:
+def leaders_chart(leaders: pd.DataFrame, until) -> alt.LayerChart:
     """Presidents of both countries as bars over time, coloured by how each came to power."""
     main = leaders[leaders["record"] == "main"].copy()
     main["path_to_power"] = main["path_to_power"].fillna("not stated by the sources")
     main["row"] = main["country"].map({"bolivia": "Bolivia", "united-states": "United States"})
-    bars = terms_chart(
+    return terms_chart(
         main,
         start="term_start",
         end="term_end",
@@ -441,9 +475,9 @@ def leaders_chart(leaders: pd.DataFrame, until) -> alt.Chart:
         color="path_to_power",
         color_title="Came to power by",
         until=until,
-    )
-    return bars.encode(
-        color=alt.Color("path_to_power:N", title="Came to power by", scale=alt.Scale(domain=PATHS, range=PATH_COLOURS))
+        domain=PATHS,
+        colours=PATH_COLOURS,
+        shapes=PATH_SHAPES,
     ).properties(height=110)
 
 
@@ -535,21 +569,32 @@ def aid_split_chart(aid_constant: pd.DataFrame) -> alt.Chart:
     )
 
 
-def counter_narcotics_chart(by_account: pd.DataFrame) -> alt.Chart:
-    """Greenbook counter-narcotics obligations per fiscal year, current dollars, stacked by account."""
+def counter_narcotics_chart(by_account: pd.DataFrame) -> alt.VConcatChart:
+    """Greenbook counter-narcotics obligations per fiscal year, current dollars: all accounts
+    together on top, then one panel per account on the same scale, named in its heading."""
     data = by_account[by_account["period"] == "FY"].assign(million=lambda d: d["obligations"] / 1e6)
     data["when"] = year_to_date(data["fiscal_year"])
-    pick = alt.selection_point(fields=["account"], bind="legend")
-    return (
-        alt.Chart(data[["when", "fiscal_year", "account", "million", "source_title"]])
-        .mark_bar()
+    first, last = int(data["fiscal_year"].min()), int(data["fiscal_year"].max())
+    years = alt.Scale(domain=[alt.DateTime(year=first), alt.DateTime(year=last, month=12, date=31)])
+    base = alt.Chart(data[["when", "fiscal_year", "account", "million", "source_title"]]).encode(
+        x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y"), scale=years)
+    )
+    total = (
+        base.mark_bar(color=PALETTE[0])
         .encode(
-            x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
-            y=alt.Y("sum(million):Q", title="Million current U.S. dollars"),
-            color=alt.Color(
-                "account:N", title="Account", legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)
-            ),
-            opacity=alt.condition(pick, alt.value(0.9), alt.value(0.15)),
+            y=alt.Y("sum(million):Q", title="All accounts"),
+            tooltip=[
+                alt.Tooltip("fiscal_year:O", title="Fiscal year"),
+                alt.Tooltip("sum(million):Q", title="All accounts, million USD", format=",.1f"),
+            ],
+        )
+        .properties(width=520, height=120)
+    )
+    accounts = (
+        base.mark_bar()
+        .encode(
+            y=alt.Y("million:Q", title=None, axis=alt.Axis(tickCount=2)),
+            color=alt.Color("account:N", legend=None),
             tooltip=[
                 alt.Tooltip("fiscal_year:O", title="Fiscal year"),
                 alt.Tooltip("account:N", title="Account"),
@@ -557,8 +602,17 @@ def counter_narcotics_chart(by_account: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("source_title:N", title="Source"),
             ],
         )
-        .add_params(pick)
+        .properties(width=520, height=45)
+        .facet(
+            row=alt.Row(
+                "account:N",
+                title=None,
+                header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top"),
+            )
+        )
     )
+    # fixed-width panels: a composite chart cannot take the container's width, it scales down instead
+    return alt.vconcat(total, accounts, spacing=18).properties(autosize=alt.AutoSizeParams(type="pad"))
 
 
 COCA_SERIES = {
@@ -634,30 +688,34 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
     return alt.layer(*layers)
 
 
-def opinion_chart(opinion: pd.DataFrame) -> alt.Chart:
+def opinion_chart(opinion: pd.DataFrame) -> alt.LayerChart:
     """Bolivians' views of the United States: one dot per poll and answer, by year and pollster."""
     data = opinion.assign(when=year_to_date(opinion["year"]))
-    pick = alt.selection_point(fields=["pollster"], bind="legend")
-    return (
-        alt.Chart(data[["when", "year", "pollster", "question", "response", "percent", "source_title"]])
-        .mark_point(filled=True, size=90)
-        .encode(
-            x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
-            y=alt.Y("percent:Q", title="Per cent of respondents", scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color("pollster:N", title="Pollster"),
-            shape=alt.Shape("response:N", title="Answer"),
-            opacity=alt.condition(pick, alt.value(0.95), alt.value(0.15)),
-            tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("pollster:N"),
-                alt.Tooltip("question:N"),
-                alt.Tooltip("response:N", title="Answer"),
-                alt.Tooltip("percent:Q", title="Per cent"),
-                alt.Tooltip("source_title:N", title="Source"),
-            ],
-        )
-        .add_params(pick)
+    base = alt.Chart(data[["when", "year", "pollster", "question", "response", "percent", "source_title"]]).encode(
+        x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
+        y=alt.Y("percent:Q", title="Per cent of respondents", scale=alt.Scale(domain=[0, 100])),
+        # no pollster legend: every dot is labelled with its pollster (below)
+        color=alt.Color("pollster:N", title="Pollster", legend=None),
+        tooltip=[
+            alt.Tooltip("year:O", title="Year"),
+            alt.Tooltip("pollster:N"),
+            alt.Tooltip("question:N"),
+            alt.Tooltip("response:N", title="Answer"),
+            alt.Tooltip("percent:Q", title="Per cent"),
+            alt.Tooltip("source_title:N", title="Source"),
+        ],
     )
+    answers = alt.Legend(columns=_legend_columns(data["response"]))
+    dots = base.mark_point(filled=True, size=90, opacity=0.95).encode(
+        shape=alt.Shape("response:N", title="Answer", legend=answers)
+    )
+    # Each dot is named by its pollster (first word): colour is not the only way to tell them apart.
+    # Labels sit right of their dot, except in the last year shown, where they sit left of it.
+    last = int(data["year"].max())
+    named = base.transform_calculate(short="split(datum.pollster, ' ')[0]").encode(text="short:N")
+    names_right = named.transform_filter(f"datum.year < {last}").mark_text(align="left", dx=8, fontSize=10)
+    names_left = named.transform_filter(f"datum.year >= {last}").mark_text(align="right", dx=-8, fontSize=10)
+    return alt.layer(dots, names_right, names_left)
 
 
 def envoy_journeys(envoys: pd.DataFrame) -> alt.LayerChart:
@@ -831,13 +889,15 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
     def panel(topic: str, title: str, unit: str) -> alt.LayerChart:
         rows = with_missing_years(data[data["topic"] == topic], "year", "series")  # gaps break the lines
         rows["when"] = year_to_date(rows["year"])
+        legend = alt.Legend(orient="bottom", labelLimit=300, columns=1, symbolType="stroke", symbolStrokeWidth=2.5)
         lines = (
             alt.Chart(rows)
             .mark_line(point=alt.OverlayMarkDef(size=14), clip=True)
             .encode(
                 x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y"), scale=alt.Scale(domain=brush)),
                 y=alt.Y("value:Q", title=unit),
-                color=alt.Color("series:N", title=title, legend=alt.Legend(orient="bottom", labelLimit=300, columns=1)),
+                color=alt.Color("series:N", title=title, legend=legend),
+                strokeDash=alt.StrokeDash("series:N", title=title, legend=legend),
                 tooltip=[
                     alt.Tooltip("series:N"),
                     alt.Tooltip("year:O", title="Year"),
