@@ -113,6 +113,35 @@ def test_chart_download_holds_exactly_the_charted_rows(browser, site_url, tmp_pa
     assert all(r["source_title"] for r in rows), "every downloaded row keeps its source"
 
 
+def test_a_citation_shows_its_full_entry_on_hover_and_focus(browser, site_url):
+    """Each chapter cites its sources ~150 times; the entry is read from the page's own list when
+    the reader hovers or tabs to a citation, instead of being copied into every link."""
+    context, page, log = open_page(browser, f"{site_url}/notebooks/02-tin-oil-war.html")
+    citations = page.locator("span.bibtex-citation a.reference.internal")
+    assert citations.count() > 50
+    first, last = citations.first, citations.last
+    assert first.get_attribute("title") is None, "entries should not be copied into the page's links"
+    first.hover()
+    last.focus()
+    for link in (first, last):
+        target = link.get_attribute("href").lstrip("#")
+        entry = page.evaluate(f"document.getElementById('{target}').querySelector('p').textContent")
+        assert link.get_attribute("title") == " ".join(entry.split()), f"citation #{target} shows no entry"
+    context.close()
+    assert not log["console"], log["console"]
+
+
+def test_with_scripts_off_each_chart_says_what_it_shows(browser, site_url):
+    """A reader with scripts off (or a notebook preview) gets each chart's description in words."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/notebooks/04-drug-policy.html")
+    texts = page.locator(f".{CHART_CLASS}").all_inner_texts()
+    context.close()
+    assert len(texts) >= 4
+    assert all(t.startswith("Chart: ") and len(t) > 60 for t in texts), texts
+
+
 def test_every_chart_offers_its_data_and_its_notebook(browser, site_url, built_book):
     failures = []
     for path in built_pages(built_book):
