@@ -243,11 +243,12 @@ def _publish_datasets(app, exception) -> None:
         return
     import shutil
 
-    from .datasets import dataset_names, dataset_path
-
+    # The descriptor names every file (read here without the dataset code, which needs pandas).
+    descriptor = DATA_DIR / "datapackage.json"
+    resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
     target = Path(app.outdir) / "data"
     target.mkdir(parents=True, exist_ok=True)
-    for path in [DATA_DIR / "datapackage.json", *(dataset_path(n) for n in dataset_names())]:
+    for path in [descriptor, *(DATA_DIR / resource["path"] for resource in resources)]:
         shutil.copyfile(path, target / path.name)
     shutil.copytree(DATA_DIR / "geo", target / "geo", dirs_exist_ok=True)  # the map's outlines and their provenance
 

@@ -98,5 +98,13 @@
   function run() {
     document.querySelectorAll(".bolivia-us-figure").forEach(function (figure) { draw(figure); addTools(figure); });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run); else run();
+  // Start as soon as the page is parsed ("interactive"), not at DOMContentLoaded, which also
+  // waits for the theme's deferred scripts and icon font: the charts appear sooner.
+  if (document.readyState === "loading") {
+    document.addEventListener("readystatechange", function started() {
+      if (document.readyState === "loading") return;
+      document.removeEventListener("readystatechange", started);
+      run();
+    });
+  } else run();
 })();
