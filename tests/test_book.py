@@ -174,7 +174,7 @@ def test_a_changed_data_file_reaches_the_rebuilt_page(rebuilt_copy):
 
 def test_a_rebuild_that_reads_no_page_writes_the_same_citations(rebuilt_copy):
     """A no-change rebuild reuses the formatted bibliography kept from the last build instead of
-    formatting 470 sources again. A page written by such a build (here: deleted, so Sphinx writes
+    formatting some 470 sources again. A page written by such a build (here: deleted, so Sphinx writes
     it again without reading anything) must come out byte for byte as before."""
     from conftest import build_book
 

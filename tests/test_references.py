@@ -30,3 +30,19 @@ def test_every_citation_has_an_entry_and_every_entry_is_cited():
 def test_every_entry_names_an_address_the_reader_can_follow():
     for key, entry in bib_entries().items():
         assert re.search(r"url\s*=\s*\{https?://", entry), f"{key} has no http(s) address"
+
+
+def test_no_two_sources_share_a_citation_label():
+    """Citations read "(Author, year)": two sources by the same author in the same year must be
+    told apart in the text ("1942a", "1942b"; "n.d.-a"), as the entries in the lists are."""
+    from collections import defaultdict
+
+    from pybtex.database import parse_file
+
+    bib = parse_file(str(ROOT / "book" / "references.bib"))
+    labels = defaultdict(list)
+    for key, entry in bib.entries.items():
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        labels[(" and ".join(str(p) for p in people), entry.fields.get("year", "n.d."))].append(key)
+    shared = {label: keys for label, keys in labels.items() if len(keys) > 1}
+    assert not shared, f"{len(shared)} labels name more than one source, e.g. {next(iter(shared.items()))}"
