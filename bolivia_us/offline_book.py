@@ -176,18 +176,25 @@ def _plain_citation_brackets(app, pagename, templatename, context, doctree) -> N
     context["body"] = body
 
 
+def _listeners(app, module: str, name: str) -> list:
+    """Every event listener another extension connected with the function ``module.name``."""
+    return [
+        listener
+        for listeners in app.events.listeners.values()
+        for listener in listeners
+        if getattr(listener.handler, "__module__", "") == module and listener.handler.__name__ == name
+    ]
+
+
 def _drop_thebe_cdn(app, config) -> None:
     """Disconnect sphinx-thebe's handler that adds ``unpkg.com`` script tags to every page."""
-    for listeners in app.events.listeners.values():
-        for listener in list(listeners):
-            handler = listener.handler
-            if getattr(handler, "__module__", "") == "sphinx_thebe" and handler.__name__ == "init_thebe_core":
-                app.disconnect(listener.id)
+    for listener in _listeners(app, "sphinx_thebe", "init_thebe_core"):
+        app.disconnect(listener.id)
 
 
 # --------------------------------------------------------------------------- bibliography
 #
-# sphinxcontrib-bibtex formats every entry of every bibliography (470 sources, about 1,070
+# sphinxcontrib-bibtex formats every entry of every bibliography (some 470 sources, about 1,070
 # entries across the chapters' lists and the references page) on each build, even when no page
 # changed: about 6 s of a no-change rebuild. Its formatted citations are kept in the pickled
 # environment, and they can only change when a page is read again (a page with a bibliography
@@ -197,6 +204,11 @@ def _drop_thebe_cdn(app, config) -> None:
 
 def _note_docs_to_read(app, env, docnames) -> None:
     app.bolivia_us_docs_read = len(docnames)
+
+
+def _note_docs_removed(app, env, added, changed, removed) -> list:
+    app.bolivia_us_docs_removed = bool(removed)
+    return []
 
 
 def _format_bibliography_when_pages_changed(app, env):
@@ -210,12 +222,11 @@ def _format_bibliography_when_pages_changed(app, env):
 
 def _take_over_bibliography_formatting(app, config) -> None:
     """Replace sphinxcontrib-bibtex's ``env-updated`` handler by one that skips no-change builds."""
-    for listeners in app.events.listeners.values():
-        for listener in list(listeners):
-            handler = listener.handler
-            if getattr(handler, "__module__", "") == "sphinxcontrib.bibtex" and handler.__name__ == "env_updated":
-                app.disconnect(listener.id)
-                app.connect("env-updated", _format_bibliography_when_pages_changed)
+    replaced = _listeners(app, "sphinxcontrib.bibtex", "env_updated")
+    for listener in replaced:
+        app.disconnect(listener.id)
+    if replaced:
+        app.connect("env-updated", _format_bibliography_when_pages_changed)
 
 
 def _validate_datasets(app) -> None:
@@ -292,7 +303,6 @@ def _forget_outputs_if_data_changed(app) -> None:
 
 
 def _notebooks_outdated_by_data(app, env, added, changed, removed):
-    app.bolivia_us_docs_removed = bool(removed)
     if not getattr(app, "bolivia_us_data_changed", False):
         return []
     return [doc for doc in env.found_docs if str(env.doc2path(doc)).endswith(".ipynb") and doc not in added]
@@ -310,6 +320,7 @@ def setup(app):
     app.connect("build-finished", _publish_datasets)
     app.connect("config-inited", _drop_thebe_cdn)
     app.connect("config-inited", _take_over_bibliography_formatting)
+    app.connect("env-get-outdated", _note_docs_removed)
     app.connect("env-before-read-docs", _note_docs_to_read)
     app.connect("builder-inited", _validate_datasets)
     app.connect("html-page-context", _add_bundle_to_chart_pages)
