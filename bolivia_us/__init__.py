@@ -4,15 +4,16 @@
 >>> events = load_dataset("events")
 """
 
-from .paths import DATA_DIR
+from .paths import data_dir
 
-__all__ = ["DATA_DIR", "DatasetError", "as_of", "dataset_names", "dataset_path", "load_all", "load_dataset", "package"]
+_DATASET_API = ["DatasetError", "as_of", "dataset_names", "dataset_path", "load_all", "load_dataset", "package"]
+__all__ = ["data_dir", *_DATASET_API]
 
 
 def __getattr__(name):
     # The dataset functions are imported on first use, so that the Sphinx extension (which
     # imports this package on every build) does not pay for pandas when nothing needs it.
-    if name in __all__:
+    if name in _DATASET_API:
         from . import datasets
 
         return getattr(datasets, name)

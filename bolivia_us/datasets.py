@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import DATA_DIR
+from .paths import data_dir as default_data_dir
 
 MAX_ERRORS_SHOWN = 20
 
@@ -83,7 +83,7 @@ def _package(data_dir: str) -> dict:
 
 def package(data_dir: Path | None = None) -> dict:
     """The parsed ``datapackage.json``."""
-    return _package(str(data_dir or DATA_DIR))
+    return _package(str(data_dir or default_data_dir()))
 
 
 def as_of(data_dir: Path | None = None) -> dt.date:
@@ -106,7 +106,7 @@ def resource(name: str, data_dir: Path | None = None) -> dict:
 
 def dataset_path(name: str, data_dir: Path | None = None) -> Path:
     """Where the CSV of a dataset lives."""
-    return Path(data_dir or DATA_DIR) / resource(name, data_dir)["path"]
+    return Path(data_dir or default_data_dir()) / resource(name, data_dir)["path"]
 
 
 # --------------------------------------------------------------------------- reading
@@ -387,7 +387,7 @@ def _load(name: str, data_dir: str, mtime: float) -> pd.DataFrame:
 
 def load_dataset(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     """Validate one dataset and return it as a typed DataFrame (a fresh copy each call)."""
-    data_dir = Path(data_dir or DATA_DIR)
+    data_dir = Path(data_dir or default_data_dir())
     path = dataset_path(name, data_dir)
     mtime = path.stat().st_mtime if path.exists() else 0.0
     return _load(name, str(data_dir), mtime).copy()

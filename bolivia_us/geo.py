@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .datasets import DATA_DIR, DatasetError
+from .datasets import DatasetError
+from .paths import data_dir
 
 SHAPES_FILE = "geo/bolivia-and-neighbours.geojson"
 COUNTRIES = {"068": "Bolivia", "604": "Peru", "152": "Chile", "032": "Argentina", "600": "Paraguay", "076": "Brazil"}
@@ -12,7 +13,7 @@ COUNTRIES = {"068": "Bolivia", "604": "Peru", "152": "Chile", "032": "Argentina"
 
 def country_shapes() -> dict:
     """The GeoJSON FeatureCollection of Bolivia and its five neighbours, checked before use."""
-    path = DATA_DIR / SHAPES_FILE
+    path = data_dir() / SHAPES_FILE
     try:
         shapes = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -20,7 +20,7 @@ import json
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
-from .paths import DATA_DIR
+from .paths import ENV_VAR, data_dir
 
 # Altair, pandas and the dataset code are imported only where they are used: this module is
 # loaded by every build, and a no-change rebuild should not pay a second for imports.
@@ -255,13 +255,14 @@ def _publish_datasets(app, exception) -> None:
     import shutil
 
     # The descriptor names every file (read here without the dataset code, which needs pandas).
-    descriptor = DATA_DIR / "datapackage.json"
+    folder = data_dir()
+    descriptor = folder / "datapackage.json"
     resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
     target = Path(app.outdir) / "data"
     target.mkdir(parents=True, exist_ok=True)
-    for path in [descriptor, *(DATA_DIR / resource["path"] for resource in resources)]:
+    for path in [descriptor, *(folder / resource["path"] for resource in resources)]:
         shutil.copyfile(path, target / path.name)
-    shutil.copytree(DATA_DIR / "geo", target / "geo", dirs_exist_ok=True)  # the map's outlines and their provenance
+    shutil.copytree(folder / "geo", target / "geo", dirs_exist_ok=True)  # the map's outlines and their provenance
 
 
 # --------------------------------------------------------------------------- stale outputs
@@ -275,7 +276,7 @@ def _publish_datasets(app, exception) -> None:
 def data_fingerprint() -> str:
     """A digest of every file in the data folder and of this package's Python source."""
     digest = hashlib.sha256()
-    files = sorted(Path(DATA_DIR).rglob("*")) + sorted(Path(__file__).parent.glob("*.py"))
+    files = sorted(data_dir().rglob("*")) + sorted(Path(__file__).parent.glob("*.py"))
     for path in files:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -313,7 +314,17 @@ def _remember_fingerprint(app, exception) -> None:
         _fingerprint_file(app).write_text(app.bolivia_us_fingerprint)
 
 
+def _use_this_books_data(app, config) -> None:
+    """The build reads the data of the book it builds: its notebooks' kernels inherit this, so a
+    package installed from another checkout (or normally, into site-packages) never reads other
+    data. A folder set beforehand (the tests' corrupted copies) is kept."""
+    import os
+
+    os.environ.setdefault(ENV_VAR, str(Path(app.srcdir) / "data"))
+
+
 def setup(app):
+    app.connect("config-inited", _use_this_books_data, priority=0)
     app.connect("builder-inited", _forget_outputs_if_data_changed)
     app.connect("env-get-outdated", _notebooks_outdated_by_data)
     app.connect("build-finished", _remember_fingerprint)

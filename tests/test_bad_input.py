@@ -7,15 +7,15 @@ import shutil
 import pytest
 from conftest import build_book
 
-from bolivia_us import DATA_DIR, DatasetError, load_dataset
+from bolivia_us import DatasetError, data_dir, load_dataset
 
-ROOT = DATA_DIR.parent
+ROOT = data_dir().parent
 
 
 @pytest.fixture
 def data_copy(tmp_path):
     target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
+    shutil.copytree(data_dir(), target)
     return target
 
 
@@ -245,7 +245,7 @@ def test_broken_map_outlines_are_named(data_copy, monkeypatch):
     (data_copy / "geo" / "bolivia-and-neighbours.geojson").write_text(
         '{"type": "FeatureCollection", "features": [', encoding="utf-8"
     )
-    monkeypatch.setattr(geo, "DATA_DIR", data_copy)
+    monkeypatch.setenv("BOLIVIA_US_DATA", str(data_copy))
     with pytest.raises(DatasetError) as info:
         geo.country_shapes()
     assert "bolivia-and-neighbours.geojson" in str(info.value) and "not valid JSON" in str(info.value)
@@ -260,7 +260,7 @@ def test_map_outlines_missing_a_country(data_copy, monkeypatch):
     shapes = json.loads(path.read_text(encoding="utf-8"))
     shapes["features"] = [f for f in shapes["features"] if f["properties"]["name"] != "Bolivia"]
     path.write_text(json.dumps(shapes), encoding="utf-8")
-    monkeypatch.setattr(geo, "DATA_DIR", data_copy)
+    monkeypatch.setenv("BOLIVIA_US_DATA", str(data_copy))
     with pytest.raises(DatasetError) as info:
         geo.country_shapes()
     assert "outlines missing for Bolivia" in str(info.value)

@@ -4,14 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from bolivia_us import DATA_DIR, as_of, dataset_names, dataset_path, load_dataset, package
+from bolivia_us import as_of, data_dir, dataset_names, dataset_path, load_dataset, package
 
 NAMES = dataset_names()
 
 
 def test_every_csv_in_data_is_described_and_every_description_has_a_file():
     described = {dataset_path(n).name for n in NAMES}
-    on_disk = {p.name for p in Path(DATA_DIR).glob("*.csv")}
+    on_disk = {p.name for p in data_dir().glob("*.csv")}
     assert described == on_disk
 
 
