@@ -4,10 +4,11 @@
 >>> events = load_dataset("events")
 """
 
+from .front_ends import glue
 from .paths import data_dir
 
 _DATASET_API = ["DatasetError", "as_of", "dataset_names", "dataset_path", "load_all", "load_dataset", "package"]
-__all__ = ["data_dir", *_DATASET_API]
+__all__ = ["data_dir", "glue", *_DATASET_API]
 
 
 def __getattr__(name):

@@ -1,7 +1,7 @@
 """The house chart style, shared by every chapter.
 
 Import this module once at the top of a notebook (``from bolivia_us import charts``) and every
-Altair chart gets the report's theme, an SVG renderer that works offline in the built book, and
+Altair chart gets the report's theme, a renderer that draws offline in the built book and in a running kernel, and
 the helpers below: a title that states the finding, a source line under the chart, and a text
 description for screen readers.
 """
@@ -11,10 +11,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from . import offline_book
 from .datasets import parse_partial_date
-
-alt.renderers.register("bolivia_us", offline_book.render)
+from .front_ends import use_house_renderer
 
 #: Colours chosen to stay distinct for common colour-vision deficiencies (Okabe–Ito) and legible
 #: on light and dark backgrounds.
@@ -74,16 +72,8 @@ def house_theme() -> alt.theme.ThemeConfig:
     }
 
 
-def _in_colab() -> bool:
-    import sys
-
-    return "google.colab" in sys.modules
-
-
-# In the book, JupyterLab and Binder, charts draw from the Vega bundle the site serves (or the
-# one JupyterLab ships). Colab has neither, so there Altair's own renderer fetches Vega online.
-if not _in_colab():
-    alt.renderers.enable("bolivia_us")
+# In the book, charts are drawn by the book's own script; in JupyterLab, Binder and Colab, as SVG.
+use_house_renderer()
 
 
 def finish(

@@ -3,8 +3,8 @@
 * ``render`` is an Altair renderer. Its ``text/html`` output holds the chart's title, source line
   and spec (as JSON, its rows packed by column); the book's ``static/chart-tools.js`` draws it
   with ``window.vegaEmbed``. It names no other host and no random id, so stored notebook
-  outputs are the same on every run. Its ``application/vnd.vegalite`` output lets JupyterLab and
-  Binder draw the chart with their own built-in Vega.
+  outputs are the same on every run. ``render_live`` draws the same chart as SVG for a running
+  kernel, where the book's script does not run (``front_ends`` picks one of the two).
 * ``setup`` is a Sphinx extension. At build time it writes the Vega, Vega-Lite and vega-embed
   JavaScript that ``vl-convert-python`` ships (the versions Altair's specs name) into the site's
   ``_static`` folder, once per site, and adds it only to the pages that hold a chart. It also
@@ -83,7 +83,7 @@ def unpack_rows(packed: dict | list) -> list:
 
 
 def render(spec: dict, **metadata) -> dict:
-    """Altair renderer: an offline ``text/html`` view plus the Vega-Lite spec for JupyterLab."""
+    """Altair renderer for the book: an offline ``text/html`` view that the book's script draws."""
     usermeta = spec.get("usermeta", {}) or {}
     source = usermeta.get("source")
     source_html = f'<p class="chart-source">Source: {html.escape(source)}</p>' if source else ""
@@ -114,8 +114,34 @@ def render(spec: dict, **metadata) -> dict:
         f'<script type="application/json" class="bolivia-us-spec">{_json_for_script(page_spec)}</script>'
         "</div>"
     )
-    major = vega_lite_version().split(".")[0]
-    return {"text/html": page, f"application/vnd.vegalite.v{major}+json": spec}
+    return {"text/html": page}
+
+def render_live(spec: dict, **metadata) -> dict:
+    """Altair renderer for a running kernel (JupyterLab, Jupyter Notebook, VS Code, Colab).
+
+    Those front ends cannot run the book's script, and JupyterLab 4 has no renderer for Vega-Lite
+    6 specs, so the chart is drawn here, by vl-convert, as SVG, which every front end shows with no
+    network. The chart keeps its title and subtitle; its source line is added under the subtitle,
+    and a chart that fills its container in the book gets the house width instead.
+    """
+    import vl_convert
+
+    usermeta = spec.get("usermeta", {}) or {}
+    drawn = dict(spec)
+    if drawn.get("width") == "container":
+        from .charts import WIDTH
+
+        drawn["width"] = WIDTH
+    if usermeta.get("source") and isinstance(drawn.get("title"), dict):
+        title = dict(drawn["title"])
+        subtitle = title.get("subtitle") or []
+        subtitle = [subtitle] if isinstance(subtitle, str) else list(subtitle)
+        title["subtitle"] = [*subtitle, f"Source: {usermeta['source']}"]
+        drawn["title"] = title
+    major_minor = ".".join(vega_lite_version().split(".")[:2])
+    svg = vl_convert.vegalite_to_svg(drawn, vl_version=major_minor)
+    described = spec.get("description") or usermeta.get("title") or "a chart"
+    return {"image/svg+xml": svg, "text/plain": f"<Chart: {described}>"}
 
 
 # --------------------------------------------------------------------------- Sphinx extension
@@ -320,11 +346,38 @@ def _use_this_books_data(app, config) -> None:
     data. A folder set beforehand (the tests' corrupted copies) is kept."""
     import os
 
+    from .front_ends import BOOK_BUILD_ENV
+
     os.environ.setdefault(ENV_VAR, str(Path(app.srcdir) / "data"))
+    os.environ[BOOK_BUILD_ENV] = "1"  # the kernels draw charts for the book (see front_ends)
+
+
+def _prose_evaluates_glued_names(app) -> None:
+    """``{eval}`glued.name``` in the prose pastes the value the notebook glued as ``name``.
+
+    jupyterlab-myst draws the same role in JupyterLab by evaluating ``glued.name`` in the kernel
+    (see ``front_ends.glue``), so one source reads well in both. myst-nb's own ``eval`` needs a
+    kernel during the build, which the cached execution does not keep, so a glue role that reads
+    the stored outputs takes its place."""
+    from myst_nb.ext.glue.roles import PasteTextRole
+
+    class GluedValue(PasteTextRole):
+        def run(self):
+            prefix = "glued."
+            if not self.text.startswith(prefix):
+                from myst_nb.ext.glue.utils import glue_warning
+
+                message = f"{{eval}} in this book takes a glued value, `{prefix}name`, not {self.text!r}"
+                return [], [glue_warning(message, self.document, self.line)]
+            self.text = self.text[len(prefix) :]
+            return super().run()
+
+    app.add_role("eval", GluedValue(), override=True)
 
 
 def setup(app):
     app.connect("config-inited", _use_this_books_data, priority=0)
+    _prose_evaluates_glued_names(app)
     app.connect("builder-inited", _forget_outputs_if_data_changed)
     app.connect("env-get-outdated", _notebooks_outdated_by_data)
     app.connect("build-finished", _remember_fingerprint)
@@ -339,19 +392,3 @@ def setup(app):
     app.connect("build-finished", _write_bundle)
     digest = hashlib.sha1(installed_version("altair").encode()).hexdigest()[:8]
     return {"version": digest, "parallel_read_safe": True, "parallel_write_safe": True}
-
-
-class VegaLiteSpecInBook:
-    """myst-nb plugin: in the book, a chart is drawn from its ``text/html`` output.
-
-    The ``application/vnd.vegalite`` copy of the spec in the same output is there for JupyterLab;
-    the book has nothing to render it with, so it is skipped quietly rather than with a warning.
-    """
-
-    mime_priority_overrides = ()
-
-    @staticmethod
-    def handle_mime(renderer, data, inline):
-        if data.mime_type.startswith("application/vnd.vegalite."):
-            return []
-        return None

@@ -15,6 +15,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 
+# nbval runs the notebooks as the book build does (charts for the book's script, glue records),
+# so that it compares like with like: the stored outputs are the book's (tools/refresh_outputs.py).
+os.environ["BOLIVIA_US_BOOK"] = "1"
+
 
 JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
 

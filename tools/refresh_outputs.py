@@ -5,20 +5,29 @@
 
 The tests (nbval) compare these stored outputs with a fresh run, so run this after changing a
 notebook, the package or a dataset, and commit the result. Timing metadata is not recorded, so
-an unchanged notebook stays byte-for-byte unchanged.
+an unchanged notebook stays byte-for-byte unchanged. The outputs are the book's (charts for the
+book's script); the Colab set-up cell and the values JupyterLab shows in the prose are brought
+in step too (tools/notebook_sync.py).
 """
 
+import os
 import sys
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import notebook_sync  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def refresh(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
+    os.environ["BOLIVIA_US_BOOK"] = "1"  # outputs as the book build makes them
+    os.environ["BOLIVIA_US_DATA"] = str(ROOT / "data")
+    notebook_sync.sync_setup_cell(nb)
     NotebookClient(
         nb,
         timeout=300,
@@ -32,6 +41,7 @@ def refresh(path: Path) -> None:
         cell.metadata.pop("execution", None)
         if "skip-execution" in cell.metadata.get("tags", []):
             cell.outputs = []  # the book never runs it; its output only makes sense with a live kernel
+    notebook_sync.sync_user_expressions(nb)
     nbformat.write(nb, path)
     print(f"refreshed {path.relative_to(ROOT)}")
 

@@ -1,0 +1,135 @@
+"""What every notebook must carry besides its own content, derived from one place each.
+
+* The Colab set-up cell (the first code cell): it fetches the repository and branch named in
+  ``_config.yml`` and installs the chart packages at the versions ``requirements.txt`` pins.
+* The values JupyterLab shows for ``{eval}`glued.name``` before the kernel runs: stored in each
+  markdown cell's ``user_expressions`` metadata (the format jupyterlab-myst reads), taken from
+  the glue records of the notebook's stored outputs.
+
+``tools/refresh_outputs.py`` applies both; ``tests/test_front_ends.py`` checks them.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SETUP_MARK = "# Colab opens a notebook on its own"
+EVAL_ROLE = re.compile(r"\{eval\}`glued\.([^`]+)`")
+GLUE_TEXT = "application/papermill.record/text/plain"
+
+# Colab has its own pandas and numpy, already loaded when the notebook starts: upgrading them
+# would need a restart. The report needs only newer chart packages there.
+COLAB_PACKAGES = ("altair", "vl-convert-python")
+
+COLAB_CELL = '''\
+# Colab opens a notebook on its own, without the report's code and data: this cell fetches them.
+# In the built book, in Binder and on your own computer it does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    import os
+    import subprocess
+
+    REPOSITORY, BRANCH, REPORT = "{url}", "{branch}", "/content/report"
+    if not os.path.isdir(REPORT):
+        clone = ["git", "clone", "--quiet", "--depth", "1", "--branch", BRANCH, REPOSITORY, REPORT]
+        fetched = subprocess.run(clone, capture_output=True, text=True)
+        if fetched.returncode != 0:
+            raise RuntimeError(
+                f"Could not download the report from {{REPOSITORY}} (branch {{BRANCH}}), so this notebook "
+                f"cannot run. Git said: {{fetched.stderr.strip()}} Check that Colab is online and that the "
+                "address is right, then run this cell again."
+            )
+    packages = [{packages}]
+    installed = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *packages])
+    if installed.returncode != 0:
+        raise RuntimeError(f"Could not install {{', '.join(packages)}}: see pip's message above.")
+    sys.path.insert(0, REPORT)  # the report's package, importable at once (no restart needed)
+    os.chdir(f"{{REPORT}}/notebooks")  # where the notebooks find the data
+'''
+
+
+def pinned(names=COLAB_PACKAGES) -> list[str]:
+    """``name==version`` for each package, as requirements.txt pins it."""
+    pins = {}
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==", 1)
+            pins[name.strip().lower()] = version.strip()
+    return [f"{name}=={pins[name]}" for name in names]
+
+
+def colab_cell() -> str:
+    """The set-up cell, for the repository and branch the book is built from."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]
+    packages = ", ".join(f'"{p}"' for p in pinned())
+    return COLAB_CELL.format(url=config["url"], branch=config.get("branch", "main"), packages=packages).rstrip("\n")
+
+
+def setup_cell(nb):
+    """The notebook's Colab set-up cell, or None."""
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            return cell if cell.source.startswith(SETUP_MARK) else None
+    return None
+
+
+def glued_text(nb) -> dict[str, str]:
+    """Every text value the notebook's stored outputs glue, as the prose shows it."""
+    values = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name and GLUE_TEXT in output.get("data", {}):
+                text = output["data"][GLUE_TEXT]
+                try:
+                    value = ast.literal_eval(text)
+                    text = value if isinstance(value, str) else text
+                except (ValueError, SyntaxError):
+                    pass
+                values[name] = text
+    return values
+
+
+def user_expressions(nb) -> dict[int, list[dict]]:
+    """For each markdown cell that uses ``{eval}``, the stored results jupyterlab-myst shows."""
+    values = glued_text(nb)
+    found = {}
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown":
+            continue
+        names = list(dict.fromkeys(EVAL_ROLE.findall(cell.source)))
+        if not names:
+            continue
+        missing = [n for n in names if n not in values]
+        if missing:
+            raise KeyError(f"cell {index} uses {missing} but no code cell glues them")
+        found[index] = [
+            {"expression": f"glued.{n}", "result": {"status": "ok", "data": {"text/plain": values[n]}, "metadata": {}}}
+            for n in names
+        ]
+    return found
+
+
+def sync_setup_cell(nb) -> None:
+    """Write the Colab set-up cell for the repository and branch in ``_config.yml``."""
+    cell = setup_cell(nb)
+    if cell is not None:
+        cell.source = colab_cell()
+
+
+def sync_user_expressions(nb) -> None:
+    """Store, for JupyterLab, the value of each ``{eval}`` in the prose (outputs must be fresh)."""
+    stored = user_expressions(nb)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown":
+            continue
+        if index in stored:
+            cell.metadata["user_expressions"] = stored[index]
+        else:
+            cell.metadata.pop("user_expressions", None)
