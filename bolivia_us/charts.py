@@ -248,9 +248,18 @@ def event_rules(events: pd.DataFrame, labels: dict[str, str] | list[str]) -> alt
     if not isinstance(labels, dict):
         labels = {i: None for i in labels}
     chosen = with_start_date(events[events["event_id"].isin(list(labels))])
-    unknown = set(labels) - set(chosen["event_id"])
+    unknown = sorted(set(labels) - set(chosen["event_id"]))
     if unknown:
-        raise KeyError(f"no events with ids {sorted(unknown)}")
+        import difflib
+
+        hints = []
+        for wrong in unknown:
+            close = difflib.get_close_matches(wrong, list(events["event_id"]), n=3)
+            hints.append(f"{wrong!r}" + (f" (did you mean {', '.join(map(repr, close))}?)" if close else ""))
+        raise KeyError(
+            f"no events with ids {', '.join(hints)}. Event ids are the 'event_id' column of the events "
+            "dataset: load_dataset('events')[['event_id', 'date', 'title']] lists them."
+        )
     chosen["label"] = [labels[i] or t for i, t in zip(chosen["event_id"], chosen["title"], strict=False)]
     chosen = chosen.sort_values("start")
     chosen["label_y"] = [2 + 13 * (i % 3) for i in range(len(chosen))]  # stagger neighbouring labels
@@ -520,7 +529,13 @@ def aid_chart(aid_constant: pd.DataFrame) -> alt.Chart:
 
 
 def annotate(chart: alt.TopLevelMixin, events: pd.DataFrame, labels: dict[str, str] | list[str]) -> alt.LayerChart:
-    """Layer dashed, labelled rules for chosen events (id -> short label) over a time chart."""
+    """Layer dashed, labelled rules for chosen events over a time chart.
+
+    ``labels`` maps an event's id to the short label drawn on the chart, for example
+    ``{"1952-mnr-revolution": "1952 revolution"}``; a list of ids uses the events' own titles.
+    The ids are the ``event_id`` column of the events dataset: to find one, list
+    ``events[["event_id", "date", "title"]]`` (or filter it, e.g. ``events[events["era"] == "drug-war"]``).
+    """
     return alt.layer(chart, event_rules(events, labels))
 
 

@@ -115,17 +115,30 @@ def widget_explorer(table: pd.DataFrame):
         rows = table[(table["series"] == series.value) & table["year"].between(*years.value)]
         with out:
             out.clear_output(wait=True)
+            if rows.empty:
+                print(f"No values for {series.value} in {years.value[0]}–{years.value[1]}.")
+                return
+            # Years without a value become empty rows, so the line breaks there instead of
+            # bridging the gap (nothing is filled in).
+            drawn = charts.with_missing_years(rows, "year")
+            unit = rows["unit"].iloc[0]
+            gaps = int(drawn["missing"].sum())
             display(
-                alt.Chart(rows)
-                .mark_line(point=True)
-                .encode(
-                    x="year:O",
-                    y=alt.Y("value:Q", title=rows["unit"].iloc[0] if len(rows) else ""),
-                    tooltip=["year", "value", "source_title"],
+                charts.finish(
+                    alt.Chart(drawn)
+                    .mark_line(point=True, color=charts.PALETTE[0])
+                    .encode(
+                        x=alt.X("year:Q", title=None, axis=alt.Axis(format="d")),
+                        y=alt.Y("value:Q", title=unit),
+                        tooltip=["year", "value", "source_title"],
+                    ),
+                    title=series.value,
+                    subtitle=f"{len(rows)} yearly values, {unit}" + (f"; {gaps} years without one" if gaps else ""),
+                    source="; ".join(sorted(rows["source_title"].unique())),
+                    description=f"{series.value}, {years.value[0]}–{years.value[1]}",
                 )
-                .properties(width=560)
             )
-            display(rows[["year", "value", "unit", "source_title"]])
+            display(rows[["year", "value", "unit", "source_title"]].reset_index(drop=True))
 
     series.observe(draw, "value")
     years.observe(draw, "value")

@@ -116,6 +116,7 @@ def render(spec: dict, **metadata) -> dict:
     )
     return {"text/html": page}
 
+
 def render_live(spec: dict, **metadata) -> dict:
     """Altair renderer for a running kernel (JupyterLab, Jupyter Notebook, VS Code, Colab).
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -73,3 +74,27 @@ def chromium_path() -> str:
     if not Path(path).exists():
         pytest.fail(f"Chromium not found at {path}: run `bash scripts/install-chromium` (the test command does)")
     return path
+
+
+def student_environment() -> dict:
+    """The environment of a student's kernel: nothing the book build or the tests set."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOLIVIA_US_") and k != "VIRTUAL_ENV"}
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p)
+    return env
+
+
+def copy_of_repository(target: Path) -> Path:
+    """The repository's files as a clone has them (tracked and new, not ignored ones)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target

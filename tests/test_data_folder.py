@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from bolivia_us.paths import DataFolderNotFound, data_dir
+from bolivia_us.paths import data_dir
 
 ROOT = data_dir().parent
 
@@ -74,6 +74,8 @@ def test_the_book_build_points_its_kernels_at_its_own_data(tmp_path, monkeypatch
     class App:
         srcdir = str(tmp_path)
 
-    monkeypatch.delenv("BOLIVIA_US_DATA", raising=False)
+    environ = {k: v for k, v in os.environ.items() if k != "BOLIVIA_US_DATA"}
+    monkeypatch.setattr(os, "environ", environ)  # the build's settings stay in this test
     _use_this_books_data(App, None)
-    assert os.environ["BOLIVIA_US_DATA"] == str(tmp_path / "data")
+    assert environ["BOLIVIA_US_DATA"] == str(tmp_path / "data")
+    assert environ["BOLIVIA_US_BOOK"] == "1", "the kernels draw charts for the book"

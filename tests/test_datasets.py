@@ -1,7 +1,5 @@
 """Every dataset loads, validates against data/datapackage.json, and names its sources."""
 
-from pathlib import Path
-
 import pytest
 
 from bolivia_us import as_of, data_dir, dataset_names, dataset_path, load_dataset, package

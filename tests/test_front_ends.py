@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -30,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 sys.path.insert(0, str(ROOT / "tools"))
 import notebook_sync  # noqa: E402
+from conftest import copy_of_repository, student_environment  # noqa: E402
 
 
 def pins(path: Path) -> dict[str, str]:
@@ -41,30 +41,6 @@ def pins(path: Path) -> dict[str, str]:
     return found
 
 
-def student_environment() -> dict:
-    """The environment of a student's kernel: nothing the book build or the tests set."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOLIVIA_US_") and k != "VIRTUAL_ENV"}
-    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p)
-    return env
-
-
-def copy_of_repository(target: Path) -> Path:
-    """The repository's files as a clone has them (tracked and new, not ignored ones)."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split("\0")
-    for name in filter(None, listed):
-        source = ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    return target
-
-
 # --------------------------------------------------------------------------- one place each
 
 
@@ -74,9 +50,9 @@ def test_colab_cell_clones_the_repository_the_book_is_built_from(path):
     cell = notebook_sync.setup_cell(nb)
     assert cell is not None, "the first code cell is the Colab set-up cell"
     assert "remove-cell" in cell.metadata.get("tags", []), "the book leaves the set-up cell out"
-    assert cell.source == notebook_sync.colab_cell(), (
-        "the set-up cell differs from the repository and branch in _config.yml: run tools/refresh_outputs.py"
-    )
+    assert (
+        cell.source == notebook_sync.colab_cell()
+    ), "the set-up cell differs from the repository and branch in _config.yml: run tools/refresh_outputs.py"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -85,9 +61,20 @@ def test_values_jupyterlab_shows_are_the_glued_ones(path):
     expected = notebook_sync.user_expressions(nb)
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
-            assert cell.metadata.get("user_expressions") == expected.get(index), (
-                f"cell {index}: the values stored for JupyterLab are stale: run tools/refresh_outputs.py"
-            )
+            assert cell.metadata.get("user_expressions") == expected.get(
+                index
+            ), f"cell {index}: the values stored for JupyterLab are stale: run tools/refresh_outputs.py"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_dollar_signs_stay_money_in_jupyterlab(path):
+    """jupyterlab-myst reads "$...$" as mathematics: "a $88 million programme ... $4 million"
+    would lose its words. Prose writes "\\$", which is a dollar sign in the book as well."""
+    nb = nbformat.read(path, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            bare = notebook_sync.unescaped_dollars(cell.source)
+            assert not bare, f"cell {index}: write \\$ for a dollar sign: …{cell.source[bare[0] - 40 : bare[0] + 40]}…"
 
 
 def test_binder_installs_what_the_notebooks_import_at_the_pinned_versions():
@@ -189,7 +176,10 @@ def test_colab_first_run_needs_no_restart(student_venv, tmp_path):
     assert '"/content/report"' in cell.source
     cell.source = cell.source.replace('"/content/report"', repr(str(report)))
     # What Colab's kernel has loaded before the first cell runs.
-    nb.cells.insert(0, nbformat.v4.new_code_cell("import sys, types\nsys.modules['google.colab'] = types.ModuleType('google.colab')"))
+    nb.cells.insert(
+        0,
+        nbformat.v4.new_code_cell("import sys, types\nsys.modules['google.colab'] = types.ModuleType('google.colab')"),
+    )
     nbformat.write(nb, alone / source.name)
 
     seen = run_as_student(student_venv, alone / source.name, alone)
@@ -236,6 +226,6 @@ def test_binder_runs_every_notebook_and_draws_every_chart(student_venv, tmp_path
         assert seen["svg_charts"] >= stored_charts(notebook), f"{notebook.name}: every chart draws as SVG"
         assert seen["book_charts"] == 0, f"{notebook.name}: a chart drawn for the book's script shows nothing here"
         stored = notebook_sync.glued_text(nbformat.read(notebook, as_version=4))
-        assert seen["glued"] == {k: str(v) for k, v in stored.items()}, (
-            f"{notebook.name}: the kernel's values differ from the ones the book shows"
-        )
+        assert seen["glued"] == {
+            k: str(v) for k, v in stored.items()
+        }, f"{notebook.name}: the kernel's values differ from the ones the book shows"

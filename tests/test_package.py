@@ -64,3 +64,16 @@ def test_chart_rows_stored_by_column_come_back_unchanged():
     ragged = [{"a": 1}, {"a": 2, "b": "x"}]
     assert pack_rows(ragged) == ragged, "rows with differing columns are kept as records"
     assert unpack_rows(pack_rows([{"t": None}, {"t": "x"}, {"t": None}])) == [{"t": None}, {"t": "x"}, {"t": None}]
+
+
+def test_a_misspelt_event_id_says_how_to_find_the_right_one():
+    # Students annotate charts with event ids; a typo should point them to the id they meant.
+    from bolivia_us import charts
+
+    events = load_dataset("events")
+    aid = in_constant_dollars(load_dataset("aid"), ["total_obligations"])
+    with pytest.raises(KeyError) as info:
+        charts.annotate(charts.aid_chart(aid), events, {"1952-mnr-revolutoin": "1952"})
+    message = str(info.value)
+    assert "'1952-mnr-revolution'" in message, "the closest real id is suggested"
+    assert "load_dataset('events')[['event_id', 'date', 'title']]" in message

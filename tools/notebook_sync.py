@@ -26,7 +26,7 @@ GLUE_TEXT = "application/papermill.record/text/plain"
 # would need a restart. The report needs only newer chart packages there.
 COLAB_PACKAGES = ("altair", "vl-convert-python")
 
-COLAB_CELL = '''\
+COLAB_CELL = """\
 # Colab opens a notebook on its own, without the report's code and data: this cell fetches them.
 # In the built book, in Binder and on your own computer it does nothing.
 import sys
@@ -51,7 +51,7 @@ if "google.colab" in sys.modules:
         raise RuntimeError(f"Could not install {{', '.join(packages)}}: see pip's message above.")
     sys.path.insert(0, REPORT)  # the report's package, importable at once (no restart needed)
     os.chdir(f"{{REPORT}}/notebooks")  # where the notebooks find the data
-'''
+"""
 
 
 def pinned(names=COLAB_PACKAGES) -> list[str]:
@@ -133,3 +133,25 @@ def sync_user_expressions(nb) -> None:
             cell.metadata["user_expressions"] = stored[index]
         else:
             cell.metadata.pop("user_expressions", None)
+
+
+# In the book, "$" is money (dollarmath is off); jupyterlab-myst reads "$...$" as mathematics and
+# garbles the text between two prices. Written "\$", a dollar sign is a dollar sign everywhere.
+_CODE = re.compile(r"(`{3,}|~{3,})[^\n]*\n.*?\n\1|`+[^`\n]*`+", re.S)
+_BARE_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def unescaped_dollars(text: str) -> list[int]:
+    """Offsets of dollar signs in prose (outside code) that are not written ``\\$``."""
+    found, start = [], 0
+    for code in [*_CODE.finditer(text), None]:
+        end = code.start() if code else len(text)
+        found += [start + m.start() for m in _BARE_DOLLAR.finditer(text[start:end])]
+        start = code.end() if code else end
+    return found
+
+
+def escape_dollars(text: str) -> str:
+    for offset in reversed(unescaped_dollars(text)):
+        text = text[:offset] + "\\" + text[offset:]
+    return text
