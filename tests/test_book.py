@@ -228,3 +228,46 @@ def test_no_page_holds_a_widget_that_needs_a_kernel(built_book):
         html = page.read_text(encoding="utf-8")
         assert "widget-state+json" not in html and "jupyter-widgets" not in html, page.name
         assert "widget-view+json" not in html, page.name
+
+
+class _ReadableText(HTMLParser):
+    """The text a reader sees in a page's article: no scripts, styles, code or code blocks."""
+
+    SKIP = {"script", "style", "code", "pre", "template"}
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.inside, self.parts = 0, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.depth += 1
+        if tag == "article":
+            self.inside += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.depth = max(0, self.depth - 1)
+        if tag == "article":
+            self.inside -= 1
+
+    def handle_data(self, data):
+        if self.inside and not self.depth:
+            self.parts.append(data)
+
+
+RAW_MARKUP = ["```", ":::", "{admonition}", ":class:", "{cite", "{glue", "{eval", "{exercise", "{solution", "{term}"]
+
+
+def test_no_page_shows_raw_markup(built_book):
+    """MyST that did not parse (a fence whose title holds a role, say) prints as text."""
+    found = []
+    for path in built_pages(built_book):
+        reader = _ReadableText()
+        reader.feed(path.read_text(encoding="utf-8"))
+        text = "".join(reader.parts)
+        for raw in RAW_MARKUP:
+            at = text.find(raw)
+            if at >= 0:
+                found.append(f"{path.relative_to(built_book)}: {raw!r} in …{text[max(0, at - 60) : at + 60]}…")
+    assert not found, "\n".join(found)

@@ -98,6 +98,16 @@
   function run() {
     document.querySelectorAll(".bolivia-us-figure").forEach(function (figure) { draw(figure); addTools(figure); });
   }
+  // A chart that fills its column measures the column when the window is resized, but at that
+  // moment the theme is still moving its sidebars: a chart opened narrow and widened was drawn
+  // 2.4 times too wide and shrunk to 4-px text. Once the resizing has stopped, the charts are
+  // asked to measure again (the repeated event is marked as ours, so it is not repeated twice).
+  var settling = null;
+  window.addEventListener("resize", function (event) {
+    if (!event.isTrusted) return;
+    clearTimeout(settling);
+    settling = setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 200);
+  });
   // Start as soon as the page is parsed ("interactive"), not at DOMContentLoaded, which also
   // waits for the theme's deferred scripts and icon font: the charts appear sooner.
   if (document.readyState === "loading") {

@@ -1,0 +1,138 @@
+"""Reading the book as a reader does, on a phone (390 px, touch) and a laptop (1280 px), with the
+network cut: the menus open, nothing scrolls sideways, and charts stay legible after a resize."""
+
+from urllib.parse import urlparse
+
+import pytest
+from conftest import built_pages
+
+from bolivia_us.offline_book import CHART_CLASS
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--no-sandbox", "--disable-gpu"]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+LAPTOP = {"viewport": {"width": 1280, "height": 900}}
+ALL_DRAWN = f"""() => Array.from(document.querySelectorAll('.{CHART_CLASS}')).every(
+    el => el.querySelector('svg g.role-mark') || el.querySelector('.chart-error'))"""
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def new_page(browser, device):
+    context = browser.new_context(**device)
+    context.route(
+        "**/*",
+        lambda route: route.continue_()
+        if urlparse(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith(("data:", "blob:"))
+        else route.abort(),
+    )
+    return context, context.new_page()
+
+
+def visible(page, selector) -> bool:
+    return page.evaluate(
+        """s => { const el = document.querySelector(s); if (!el) return false;
+                  const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+                  return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; }""",
+        selector,
+    )
+
+
+def pages(built_book):
+    """Every page a reader reads (not the root's redirect to the landing page)."""
+    return [
+        p.relative_to(built_book).as_posix()
+        for p in built_pages(built_book)
+        if 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")[:2000]
+    ]
+
+
+def test_menus_open_on_a_phone(browser, site_url, built_book):
+    failures = []
+    context, page = new_page(browser, PHONE)
+    for rel in pages(built_book):
+        for button, drawer in (
+            (".header-article-items .primary-toggle", "#pst-primary-sidebar-modal"),
+            (".header-article-items .secondary-toggle", "#pst-secondary-sidebar-modal"),
+        ):
+            page.goto(f"{site_url}/{rel}", wait_until="load")
+            if not visible(page, button):
+                if "secondary" in button and not page.query_selector("#pst-secondary-sidebar .toc-entry"):
+                    continue  # a page without sections has no contents to open
+                failures.append(f"{rel}: {button} is not visible")
+                continue
+            page.tap(button)
+            page.wait_for_timeout(200)
+            if not visible(page, f"{drawer}[open]"):
+                failures.append(f"{rel}: tapping {button} opened no drawer")
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_the_menu_collapses_the_sidebar_on_a_laptop(browser, site_url):
+    context, page = new_page(browser, LAPTOP)
+    page.goto(f"{site_url}/notebooks/01-confederation.html", wait_until="load")
+    assert visible(page, "#pst-primary-sidebar")
+    page.click(".header-article-items .primary-toggle")
+    page.wait_for_timeout(300)
+    hidden = not visible(page, "#pst-primary-sidebar")
+    page.click(".header-article-items .primary-toggle")
+    page.wait_for_timeout(300)
+    back = visible(page, "#pst-primary-sidebar")
+    context.close()
+    assert hidden and back, "the menu button should hide the sidebar and bring it back"
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_nothing_scrolls_sideways_on_a_phone(browser, site_url, built_book, width):
+    failures = []
+    device = {**PHONE, "viewport": {"width": width, "height": 844}}
+    context, page = new_page(browser, device)
+    for rel in pages(built_book):
+        page.goto(f"{site_url}/{rel}", wait_until="load")
+        page.wait_for_function(ALL_DRAWN, timeout=20_000)
+        wide = page.evaluate("() => document.documentElement.scrollWidth")
+        if wide > width:
+            culprit = page.evaluate(
+                f"""() => Array.from(document.querySelectorAll('article *')).filter(el => {{
+                      const r = el.getBoundingClientRect(); return r.right > {width} + 1 && r.width > 0; }})
+                    .map(el => el.tagName + '.' + el.className + ': ' + (el.textContent || '').slice(0, 60))
+                    .slice(-1)[0]"""
+            )
+            failures.append(f"{rel}: {wide} px wide ({culprit})")
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+CHART_TEXT_SIZES = f"""() => Array.from(document.querySelectorAll('.{CHART_CLASS}')).map(el => {{
+    const svg = el.querySelector('svg'); if (!svg) return null;
+    const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.width.baseVal.value);
+    const sizes = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim())
+      .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+    return sizes.length ? Math.min(...sizes) : null; }})"""
+
+
+def test_charts_stay_legible_after_a_resize(browser, site_url, built_book):
+    """Opened narrow (a tablet held upright), then widened: every chart's text is 10 CSS px or more."""
+    failures = []
+    context, page = new_page(browser, {"viewport": {"width": 900, "height": 900}})
+    for rel in pages(built_book):
+        if f'class="{CHART_CLASS}"' not in (built_book / rel).read_text(encoding="utf-8"):
+            continue
+        page.set_viewport_size({"width": 900, "height": 900})
+        page.goto(f"{site_url}/{rel}", wait_until="load")
+        page.wait_for_function(ALL_DRAWN, timeout=20_000)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.wait_for_timeout(800)
+        for i, smallest in enumerate(page.evaluate(CHART_TEXT_SIZES), 1):
+            if smallest is not None and smallest < 10:
+                failures.append(f"{rel}: chart {i} has text {smallest:.1f} px high after the resize")
+    context.close()
+    assert not failures, "\n".join(failures)
