@@ -1,6 +1,7 @@
 """Reading the book as a reader does, on a phone (390 px, touch) and a laptop (1280 px), with the
 network cut: the menus open, nothing scrolls sideways, and charts stay legible after a resize."""
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -134,5 +135,33 @@ def test_charts_stay_legible_after_a_resize(browser, site_url, built_book):
         for i, smallest in enumerate(page.evaluate(CHART_TEXT_SIZES), 1):
             if smallest is not None and smallest < 10:
                 failures.append(f"{rel}: chart {i} has text {smallest:.1f} px high after the resize")
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+NOTES = """() => { const article = document.querySelector('article');
+  const lists = Array.from(article.querySelectorAll('div.citation-list')).map(e => e.innerText.length).reduce((a, b) => a + b, 0);
+  const markers = Array.from(article.querySelectorAll('span.bibtex-citation'));
+  return {text: article.innerText.length - lists, markers: markers.map(m => m.innerText).join('').length,
+          count: markers.length,
+          unresolved: markers.flatMap(m => Array.from(m.querySelectorAll('a'))).filter(a => {
+            const target = document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)));
+            return !target || !target.classList.contains('citation'); }).map(a => a.getAttribute('href'))}; }"""
+
+
+def test_citations_are_short_notes_that_lead_to_their_entry(browser, site_url, built_book):
+    """History is cited with note numbers (as the Office of the Historian and Wikipedia do), which
+    take little of the text; each leads to its entry in the page's own list."""
+    failures = []
+    context, page = new_page(browser, LAPTOP)
+    for rel in pages(built_book):
+        if not re.match(r"notebooks/0[1-6]-", rel):
+            continue
+        page.goto(f"{site_url}/{rel}", wait_until="load")
+        notes = page.evaluate(NOTES)
+        share = notes["markers"] / notes["text"]
+        if notes["count"] < 20 or share > 0.08:
+            failures.append(f"{rel}: {notes['count']} citations take {share:.1%} of the text")
+        failures += [f"{rel}: citation {href} has no entry on the page" for href in notes["unresolved"]]
     context.close()
     assert not failures, "\n".join(failures)
