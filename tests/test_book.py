@@ -212,7 +212,7 @@ def test_a_page_that_cites_a_new_source_lists_it_after_a_rebuild(rebuilt_copy):
     page = (copy / "_build" / "html" / "notebooks" / "01-confederation.html").read_text(encoding="utf-8")
     sources = page[page.index('id="sources"') :]
     target = re.search(
-        r'A test citation <span class="bibtex-citation"[^>]*>\[<a class="reference internal" href="#([^"]+)"', page
+        r'A test citation<span class="bibtex-citation"[^>]*><sup><a class="reference internal" href="#([^"]+)"', page
     )
     assert target, "the new citation did not become a link"
     assert f'id="{target.group(1)}"' in sources, "the chapter's Sources list does not hold the newly cited source"

@@ -42,6 +42,9 @@ def test_chapter_has_what_a_teacher_assigns(path):
     md, code = markdown(path)
     text = "\n".join(md)
     assert "Learning objectives" in md[0], "learning objectives open the chapter"
+    short = re.search(r"```\{admonition\} In short\n:class: note\n(.+?)\n```", md[0], re.S)
+    assert short and md[0].index("In short") < md[0].index("Learning objectives"), "an 'In short' leads"
+    assert 2 <= len(re.findall(r"(?<!U\.S)[.!?](?:\s|$)", short.group(1))) <= 3, "'In short' is two or three sentences"
     assert "## Key takeaways" in text
     exercises = re.findall(r"(?m)^(?:`{3,}|:{3,})\{exercise\}", text)
     solutions = re.findall(r"(?m)^(?:`{3,}|:{3,})\{solution\}[^\n]*\n:class: dropdown", text)

@@ -110,7 +110,8 @@ def open_notebook(browser, url, name):
         else route.abort(),
     )
     page = context.new_page()
-    page.goto(f"{url}/lab/tree/notebooks/{name}")
+    # A workspace of its own, so that only this notebook is open (hidden tabs keep their cells).
+    page.goto(f"{url}/lab/workspaces/{Path(name).stem}/tree/notebooks/{name}?reset")
     page.wait_for_function("() => window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=60_000)
     page.wait_for_function(f"() => {{ const s = ({CELLS})(); return s && s.kernel === 'idle'; }}", timeout=60_000)
     return context, page
