@@ -129,6 +129,20 @@ CATEGORY_LABELS = {
     "aid": "Aid",
     "security": "Security",
 }
+#: One colour and one symbol per event category in every chart of the book, whatever subset of
+#: categories a chart shows (a scale without a fixed domain would hand out colours in order).
+CATEGORY_COLOURS = dict(zip(CATEGORIES, PALETTE, strict=False))
+CATEGORY_SHAPES = dict(
+    zip(CATEGORIES, ["circle", "square", "diamond", "triangle-up", "triangle-down", "cross"], strict=True)
+)
+
+
+def category_scales() -> tuple[alt.Scale, alt.Scale]:
+    """The colour and shape scales of the event categories (by their labels)."""
+    labels = [CATEGORY_LABELS[c] for c in CATEGORIES]
+    colours = alt.Scale(domain=labels, range=[CATEGORY_COLOURS[c] for c in CATEGORIES])
+    shapes = alt.Scale(domain=labels, range=[CATEGORY_SHAPES[c] for c in CATEGORIES])
+    return colours, shapes
 
 
 def era_bands(eras: pd.DataFrame) -> alt.Chart:
@@ -162,6 +176,8 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str |
     data["category_label"] = data["category"].map(CATEGORY_LABELS)
     data = data[["start", "date", "category_label", "era", "era_title", "title", "summary", "source_title"]]
     labels = [CATEGORY_LABELS[c] for c in CATEGORIES]
+    colours, shapes = category_scales()
+    legend = alt.Legend(title="Category", columns=2)
     pick_category = alt.selection_point(fields=["category_label"], bind="legend", name="category")
     pick_era = alt.param(
         name="era_choice",
@@ -174,13 +190,9 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str |
         .encode(
             x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", labelOverlap=True)),
             y=alt.Y("category_label:N", title=None, sort=labels),
-            color=alt.Color(
-                "category_label:N",
-                sort=labels,
-                legend=alt.Legend(title="Category", columns=2),
-            ),
-            # the same legend for shape and colour, so that it shows each category's symbol
-            shape=alt.Shape("category_label:N", sort=labels, legend=alt.Legend(title="Category", columns=2)),
+            # one legend for colour and symbol: the same field, domain and legend merge them
+            color=alt.Color("category_label:N", scale=colours, legend=legend),
+            shape=alt.Shape("category_label:N", scale=shapes, legend=legend),
             opacity=alt.condition(pick_category, alt.value(0.9), alt.value(0.08)),
             tooltip=[
                 alt.Tooltip("date:N", title="Date"),
@@ -195,7 +207,7 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str |
         dots = dots.add_params(pick_category, pick_era).transform_filter(
             "era_choice == 'all' || datum.era == era_choice"
         )
-        return alt.layer(era_bands(eras), dots).resolve_scale(color="independent").properties(height=260)
+        return alt.layer(era_bands(eras), dots).properties(height=260)
     return dots.add_params(pick_category).properties(height=240)
 
 
@@ -872,12 +884,7 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
         .encode(
             x=alt.X("start:T", title="Drag across the timeline to pick years", axis=alt.Axis(format="%Y")),
             y=alt.Y("category_label:N", title=None, sort=labels),
-            color=alt.Color(
-                "category_label:N",
-                sort=labels,
-                title="Category",
-                scale=alt.Scale(domain=labels, range=PALETTE[: len(labels)]),
-            ),
+            color=alt.Color("category_label:N", title="Category", scale=category_scales()[0]),
             opacity=alt.condition(pick_category, alt.value(0.9), alt.value(0.08)),
             tooltip=[
                 alt.Tooltip("date:N", title="Date"),

@@ -81,3 +81,36 @@ def test_no_chart_in_the_book_tells_categories_apart_by_colour_alone(built_book)
             offenders = colour_only_fields(spec)
             assert not offenders, f"{page.name}, '{title}': colour alone carries {sorted(set(offenders))}"
     assert charts >= 30, f"only {charts} charts were found in the built pages"
+
+
+def _colour_scales(spec: dict):
+    """(field, domain, range) of every colour scale with a fixed domain, anywhere in a chart."""
+    for panel in _panels(spec):
+        for _, encoding in _views(panel):
+            colour = encoding.get("color")
+            if isinstance(colour, dict) and "field" in colour:
+                scale = colour.get("scale") or {}
+                if isinstance(scale.get("domain"), list) and isinstance(scale.get("range"), list):
+                    yield colour["field"], scale["domain"], scale["range"]
+                else:
+                    yield colour["field"], None, None
+
+
+def test_one_event_category_has_one_colour_in_every_chart(built_book):
+    """ "Trade" must not be green in one chapter and pink in the next: every chart that colours
+    events by category fixes the same colour for each."""
+    seen, charts = {}, 0
+    for page in built_pages(built_book):
+        for raw in SPEC.findall(page.read_text(encoding="utf-8")):
+            spec = json.loads(raw.replace("<\\/", "</"))
+            title = (spec.get("usermeta") or {}).get("title", "untitled chart")
+            for field, domain, colours in _colour_scales(spec):
+                if field != "category_label":
+                    continue
+                charts += 1
+                assert domain is not None, f"{page.name}, '{title}': categories coloured in order of appearance"
+                for label, colour in zip(domain, colours, strict=False):
+                    seen.setdefault(label, {}).setdefault(colour, []).append(f"{page.name}: {title}")
+    assert charts >= 7, "every chapter and the overview colour events by category"
+    clashes = {label: list(by_colour) for label, by_colour in seen.items() if len(by_colour) > 1}
+    assert not clashes, f"categories drawn in more than one colour: {clashes}"
