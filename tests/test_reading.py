@@ -133,7 +133,7 @@ def test_charts_stay_legible_after_a_resize(browser, site_url, built_book):
         page.set_viewport_size({"width": 1280, "height": 900})
         page.wait_for_timeout(800)
         for i, smallest in enumerate(page.evaluate(CHART_TEXT_SIZES), 1):
-            if smallest is not None and smallest < 10:
+            if smallest is not None and smallest < 9.9:  # 10 px, less rounding of the drawn width
                 failures.append(f"{rel}: chart {i} has text {smallest:.1f} px high after the resize")
     context.close()
     assert not failures, "\n".join(failures)
