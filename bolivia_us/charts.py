@@ -158,6 +158,14 @@ def era_bands(eras: pd.DataFrame) -> alt.Chart:
     )
 
 
+def year_axis(dates: pd.Series, ticks: int = 8) -> alt.Axis:
+    """A time axis labelled in whole years, about ``ticks`` of them: a span of a few years would
+    otherwise get half-year ticks, each labelled with its year ("2020 2020 2021 2021")."""
+    span = max(1, int(dates.max().year) - int(dates.min().year))
+    step = max(1, round(span / ticks))
+    return alt.Axis(format="%Y", labelOverlap=True, tickCount={"interval": "year", "step": step})
+
+
 def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str | None = None) -> alt.LayerChart:
     """Every event as a dot on a time axis, one row per category, over shaded eras.
 
@@ -188,7 +196,7 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str |
         alt.Chart(data)
         .mark_point(filled=True, size=80)
         .encode(
-            x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", labelOverlap=True)),
+            x=alt.X("start:T", title=None, axis=year_axis(data["start"])),
             y=alt.Y("category_label:N", title=None, sort=labels),
             # one legend for colour and symbol: the same field, domain and legend merge them
             color=alt.Color("category_label:N", scale=colours, legend=legend),
@@ -301,8 +309,13 @@ def lines_over_time(
     value_format: str = ",.0f",
     extra_tooltip: list[str] | None = None,
     domain: list[str] | None = None,
+    colours: list[str] | None = None,
+    dashes: list[list[int]] | None = None,
 ) -> alt.Chart:
     """One line per series over the years, broken wherever a year has no value.
+
+    ``domain`` fixes the series' order, colours and dashes (the house palette and Vega-Lite's
+    dashes unless ``colours`` and ``dashes`` give one per series).
 
     Click a series in the legend to pick it out. Hovering a point shows the year, the value, the
     series and its source (when ``source_title`` is a column).
@@ -338,14 +351,16 @@ def lines_over_time(
                 title=series_title,
                 legend=legend,
                 # a fixed domain keeps each series in the same colour in every chart
-                scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)]) if domain else alt.Undefined,
+                scale=alt.Scale(domain=domain, range=colours or PALETTE[: len(domain)]) if domain else alt.Undefined,
             ),
             # and in the same dash pattern, shown in the legend too: colour is not the only cue
             strokeDash=alt.StrokeDash(
                 f"{series}:N",
                 title=series_title,
                 legend=legend,
-                scale=alt.Scale(domain=domain) if domain else alt.Undefined,
+                scale=(alt.Scale(domain=domain, range=dashes) if dashes else alt.Scale(domain=domain))
+                if domain
+                else alt.Undefined,
             ),
             opacity=alt.condition(pick, alt.value(1), alt.value(0.15)),
             tooltip=tooltip,
@@ -504,6 +519,8 @@ def trade_chart(trade: pd.DataFrame) -> alt.Chart:
     names = {"census": "Census", "imf-dots": "IMF DOTS", "us_exports": "U.S. exports", "us_imports": "U.S. imports"}
     long["line"] = long["flow"].map(names) + " (" + long["series"].map(names) + ")"
     lines = [f"{f} ({s})" for f in ("U.S. exports", "U.S. imports") for s in ("Census", "IMF DOTS")]
+    # Direction first: exports in blues, imports in oranges; the source second, as the dash
+    # (Census solid, IMF dashed), so the two flows read apart at a glance.
     return lines_over_time(
         long,
         year="year",
@@ -513,6 +530,8 @@ def trade_chart(trade: pd.DataFrame) -> alt.Chart:
         series_title="Flow (source)",
         value_format=",.1f",
         domain=lines,
+        colours=["#0072B2", "#56B4E9", "#D55E00", "#E69F00"],
+        dashes=[[1, 0], [6, 3], [1, 0], [6, 3]],
     )
 
 

@@ -68,6 +68,12 @@ def yearly_series() -> pd.DataFrame:
     return out.sort_values(["series", "year"]).reset_index(drop=True)
 
 
+def units_title(table: pd.DataFrame) -> str:
+    """An axis title naming the unit of each kind of series: "million current USD (trade), ..."."""
+    pairs = table[["topic", "unit"]].drop_duplicates()
+    return "; ".join(f"{unit} ({topic})" for topic, unit in zip(pairs["topic"], pairs["unit"], strict=True))
+
+
 def explorer_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Pick a series from a menu and a span of years with two sliders; no kernel needed."""
     series = sorted(table["series"].unique())
@@ -75,13 +81,15 @@ def explorer_chart(table: pd.DataFrame) -> alt.LayerChart:
     pick = alt.param(name="series_choice", value=series[0], bind=alt.binding_select(options=series, name="Series: "))
     start = alt.param(name="from_year", value=first, bind=alt.binding_range(min=first, max=last, step=1, name="From: "))
     end = alt.param(name="to_year", value=last, bind=alt.binding_range(min=first, max=last, step=1, name="To: "))
-    data = table.assign(when=charts.year_to_date(table["year"]))
+    # Years a series lacks become empty rows, so its line breaks there (nothing is filled in).
+    data = charts.with_missing_years(table, "year", "series")
+    data = data.assign(when=charts.year_to_date(data["year"]))
     base = (
         alt.Chart(data)
         .transform_filter("datum.series == series_choice && datum.year >= from_year && datum.year <= to_year")
         .encode(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
-            y=alt.Y("value:Q", title="Value (unit in the tooltip)"),
+            y=alt.Y("value:Q", title=units_title(table)),
             tooltip=[
                 alt.Tooltip("series:N"),
                 alt.Tooltip("year:O", title="Year"),
