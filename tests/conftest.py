@@ -68,6 +68,29 @@ def built_pages(html_dir: Path) -> list[Path]:
     return sorted(p for p in html_dir.rglob("*.html") if p.name not in skip and "_static" not in p.parts)
 
 
+# Every host but 127.0.0.1 unreachable: the book (and JupyterLab) must work with the network cut.
+CHROMIUM_ARGS = [
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    """Headless Chromium (Debian's, driven by Playwright) with the network cut."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM", "/usr/bin/chromium")

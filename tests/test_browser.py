@@ -9,18 +9,8 @@ from conftest import built_pages
 from bolivia_us import load_dataset
 from bolivia_us.offline_book import CHART_CLASS
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
-CHROMIUM_ARGS = [
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 # For every chart on a page: how many marks (SVG shapes inside Vega's mark groups) it drew, and
 # whether it showed the report's "could not be drawn" message.
@@ -33,14 +23,6 @@ COUNT_MARKS = f"""() => Array.from(document.querySelectorAll('.{CHART_CLASS}')).
 
 ALL_DRAWN = f"""() => Array.from(document.querySelectorAll('.{CHART_CLASS}')).every(
     el => el.querySelector('svg g.role-mark') || el.querySelector('.chart-error'))"""
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def open_page(browser, url):

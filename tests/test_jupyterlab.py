@@ -22,7 +22,7 @@ from conftest import ROOT, copy_of_repository, student_environment
 sys.path.insert(0, str(ROOT / "tools"))
 import notebook_sync  # noqa: E402
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 NOTEBOOKS = ["01-confederation.ipynb", "04-drug-policy.ipynb", "explorer.ipynb"]
 RAW_MYST = ["{cite", "{glue", "{eval", "glued.", "{admonition", "{exercise", "{solution", "Unknown Directive", "```"]
@@ -90,15 +90,6 @@ def lab(tmp_path_factory):
     yield url, repo
     server.terminate()
     server.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    with playwright_api.sync_playwright() as p:
-        args = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--no-sandbox", "--disable-gpu"]
-        b = p.chromium.launch(executable_path=chromium_path, args=args, headless=True)
-        yield b
-        b.close()
 
 
 def open_notebook(browser, url, name):

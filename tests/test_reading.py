@@ -9,21 +9,12 @@ from conftest import built_pages
 
 from bolivia_us.offline_book import CHART_CLASS
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
-CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--no-sandbox", "--disable-gpu"]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 LAPTOP = {"viewport": {"width": 1280, "height": 900}}
 ALL_DRAWN = f"""() => Array.from(document.querySelectorAll('.{CHART_CLASS}')).every(
     el => el.querySelector('svg g.role-mark') || el.querySelector('.chart-error'))"""
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def new_page(browser, device):
