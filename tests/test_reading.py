@@ -156,3 +156,27 @@ def test_citations_are_short_notes_that_lead_to_their_entry(browser, site_url, b
         failures += [f"{rel}: citation {href} has no entry on the page" for href in notes["unresolved"]]
     context.close()
     assert not failures, "\n".join(failures)
+
+
+def test_a_tapped_note_number_opens_its_entry_in_place(browser, site_url):
+    """On a phone the list of sources is thousands of pixels below: a tap shows the entry where
+    the reader is, and a second tap closes it."""
+    context, page = new_page(browser, PHONE)
+    page.goto(f"{site_url}/notebooks/02-tin-oil-war.html", wait_until="load")
+    marker = page.locator(".bibtex-citation a.reference.internal").nth(5)
+    marker.scroll_into_view_if_needed()
+    before = page.evaluate("() => window.scrollY")
+    entry_id = marker.get_attribute("href").lstrip("#")
+    entry = page.evaluate(f"document.getElementById('{entry_id}').querySelector('p').textContent")
+    marker.tap()
+    note = page.locator(".note-entry")
+    opened = note.count() == 1 and note.first.is_visible() and " ".join(entry.split()) in note.first.inner_text()
+    stayed = abs(page.evaluate("() => window.scrollY") - before) < 200
+    fits = page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["viewport"]["width"]
+    marker.tap()
+    closed = page.locator(".note-entry").count() == 0
+    context.close()
+    assert opened, "tapping a note number should show its entry in place"
+    assert stayed, "the page should not jump to the list of sources"
+    assert fits, "an open entry, long address included, should fit the phone's width"
+    assert closed, "a second tap should close the entry"
