@@ -196,7 +196,7 @@ _SPACE_BEFORE_NOTE = re.compile(r"\s+(<span class=\"bibtex-citation\")")
 _BRACKETS = {'<span class="fn-bracket">[</span>': "[", '<span class="fn-bracket">]</span>': "]"}
 
 
-def _plain_citation_brackets(app, pagename, templatename, context, doctree) -> None:
+def _tidy_citation_markup(app, pagename, templatename, context, doctree) -> None:
     """Docutils wraps each bracket of a citation label in a span that lets a theme hide it; no
     style of this book uses it, and a chapter's 100-odd source labels pay 7 KB for the spans.
     Note numbers also lose the space before them."""
@@ -395,7 +395,7 @@ def setup(app):
     app.connect("env-before-read-docs", _note_docs_to_read)
     app.connect("builder-inited", _validate_datasets)
     app.connect("html-page-context", _add_bundle_to_chart_pages)
-    app.connect("html-page-context", _plain_citation_brackets)
+    app.connect("html-page-context", _tidy_citation_markup)
     app.connect("build-finished", _write_bundle)
     digest = hashlib.sha1(installed_version("altair").encode()).hexdigest()[:8]
     return {"version": digest, "parallel_read_safe": True, "parallel_write_safe": True}
