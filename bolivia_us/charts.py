@@ -137,6 +137,10 @@ CATEGORY_SHAPES = dict(
 )
 
 
+SOLID, DASHED = [1, 0], [6, 3]
+DASH_PATTERNS = [SOLID, DASHED, [2, 2], [8, 2, 2, 2], [1, 3]]  # the series of one chart, in order
+
+
 def category_scales() -> tuple[alt.Scale, alt.Scale]:
     """The colour and shape scales of the event categories (by their labels)."""
     labels = [CATEGORY_LABELS[c] for c in CATEGORIES]
@@ -290,9 +294,20 @@ def event_rules(events: pd.DataFrame, labels: dict[str, str] | list[str]) -> alt
         alt.Tooltip("source_title:N", title="Source"),
     ]
     rule = alt.Chart(chosen).mark_rule(color=MUTED, strokeDash=[3, 3]).encode(x="start:T", tooltip=tooltip)
+    # A label sits right of its rule, or left of it where it would run past the chart's right edge
+    # (about 6 px a character at 10 px).
+    past_edge = "scale('x', datum.start) + 6 * length(datum.label) + 6 > width"
     text = (
         alt.Chart(chosen)
-        .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10, color=MUTED, angle=0)
+        .mark_text(
+            align=alt.expr(f"{past_edge} ? 'right' : 'left'"),
+            dx=alt.expr(f"{past_edge} ? -3 : 3"),
+            baseline="top",
+            dy=2,
+            fontSize=10,
+            color=MUTED,
+            angle=0,
+        )
         .encode(x="start:T", y=alt.Y("label_y:Q", scale=None, axis=None), text="label:N", tooltip=tooltip)
     )
     return rule + text
@@ -358,7 +373,7 @@ def lines_over_time(
                 f"{series}:N",
                 title=series_title,
                 legend=legend,
-                scale=(alt.Scale(domain=domain, range=dashes) if dashes else alt.Scale(domain=domain))
+                scale=alt.Scale(domain=domain, range=dashes or DASH_PATTERNS[: len(domain)])
                 if domain
                 else alt.Undefined,
             ),
@@ -530,8 +545,8 @@ def trade_chart(trade: pd.DataFrame) -> alt.Chart:
         series_title="Flow (source)",
         value_format=",.1f",
         domain=lines,
-        colours=["#0072B2", "#56B4E9", "#D55E00", "#E69F00"],
-        dashes=[[1, 0], [6, 3], [1, 0], [6, 3]],
+        colours=[*TRADE_COLOURS["exports"], *TRADE_COLOURS["imports"]],
+        dashes=[SOLID, DASHED, SOLID, DASHED],
     )
 
 
@@ -724,34 +739,61 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
     return alt.layer(*layers)
 
 
+ANSWERS = {
+    "favorable": "Favourable",
+    "good-opinion": "Good or very good",
+    "unfavorable": "Unfavourable",
+    "great-deal-or-fair-amount": "A great deal or a fair amount",
+    "approve": "Approve",
+    "disapprove": "Disapprove",
+    "dont-know": "Don't know",
+}
+
+
 def opinion_chart(opinion: pd.DataFrame) -> alt.LayerChart:
-    """Bolivians' views of the United States: one dot per poll and answer, by year and pollster."""
-    data = opinion.assign(when=year_to_date(opinion["year"]))
-    base = alt.Chart(data[["when", "year", "pollster", "question", "response", "percent", "source_title"]]).encode(
-        x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
-        y=alt.Y("percent:Q", title="Per cent of respondents", scale=alt.Scale(domain=[0, 100])),
-        # no pollster legend: every dot is labelled with its pollster (below)
-        color=alt.Color("pollster:N", title="Pollster", legend=None),
+    """Bolivians' views of the United States: one row per poll question, one dot per answer.
+
+    Questions that measure different things (opinion of the country, its influence, approval of
+    its leadership) never share a row; each row is headed by what it measures, the pollster and
+    the year, and all rows share one scale of per cent of respondents.
+    """
+    measures = ["Opinion of the United States", "U.S. influence in Bolivia", "Approval of U.S. leadership"]
+    data = opinion.assign(
+        answer=opinion["response"].map(ANSWERS).fillna(opinion["response"]),
+        row=opinion["measure"] + ": " + opinion["pollster"].str.split(" ").str[0] + ", " + opinion["year"].astype(str),
+        order=opinion["measure"].map({m: i for i, m in enumerate(measures)}).fillna(len(measures)) * 10000
+        + opinion["year"],
+    )
+    answers = [a for a in ANSWERS.values() if a in set(data["answer"])] + sorted(
+        set(data["answer"]) - set(ANSWERS.values())
+    )
+    base = alt.Chart(
+        data[["row", "order", "measure", "year", "pollster", "question", "answer", "percent", "source_title"]]
+    ).encode(
+        y=alt.Y("row:N", title=None, sort=alt.SortField("order"), axis=None),
         tooltip=[
+            alt.Tooltip("measure:N", title="Measures"),
             alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("pollster:N"),
-            alt.Tooltip("question:N"),
-            alt.Tooltip("response:N", title="Answer"),
+            alt.Tooltip("pollster:N", title="Pollster"),
+            alt.Tooltip("question:N", title="Question"),
+            alt.Tooltip("answer:N", title="Answer"),
             alt.Tooltip("percent:Q", title="Per cent"),
             alt.Tooltip("source_title:N", title="Source"),
         ],
     )
-    answers = alt.Legend(columns=_legend_columns(data["response"]))
-    dots = base.mark_point(filled=True, size=90, opacity=0.95).encode(
-        shape=alt.Shape("response:N", title="Answer", legend=answers)
+    legend = alt.Legend(title="Answer", columns=1)
+    dots = base.mark_point(filled=True, size=110, opacity=0.95, yOffset=7).encode(
+        x=alt.X("percent:Q", title="Per cent of respondents", scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("answer:N", scale=alt.Scale(domain=answers, range=PALETTE[: len(answers)]), legend=legend),
+        shape=alt.Shape("answer:N", scale=alt.Scale(domain=answers), legend=legend),
     )
-    # Each dot is named by its pollster (first word): colour is not the only way to tell them apart.
-    # Labels sit right of their dot, except in the last year shown, where they sit left of it.
-    last = int(data["year"].max())
-    named = base.transform_calculate(short="split(datum.pollster, ' ')[0]").encode(text="short:N")
-    names_right = named.transform_filter(f"datum.year < {last}").mark_text(align="left", dx=8, fontSize=10)
-    names_left = named.transform_filter(f"datum.year >= {last}").mark_text(align="right", dx=-8, fontSize=10)
-    return alt.layer(dots, names_right, names_left)
+    # Each row is headed by its question's measure, pollster and year, written above its dots.
+    heads = (
+        alt.Chart(data[["row", "order"]].drop_duplicates("row"))
+        .mark_text(align="left", baseline="bottom", fontSize=11, color=TEXT, limit=alt.expr("width"))
+        .encode(y=alt.Y("row:N", sort=alt.SortField("order"), axis=None), x=alt.value(0), text="row:N")
+    )
+    return alt.layer(dots, heads).properties(height=alt.Step(38))
 
 
 def envoy_journeys(envoys: pd.DataFrame) -> alt.LayerChart:
@@ -780,8 +822,10 @@ def envoy_journeys(envoys: pd.DataFrame) -> alt.LayerChart:
         "ended_day",
         "wait_days",
     ]
+    # Each envoy's name is written above their bars, not beside them as an axis label: the bars
+    # keep the chart's whole width, on a phone too.
     base = alt.Chart(data[keep]).encode(
-        y=alt.Y("label:N", title=None, sort=alt.SortField("appointed_day"), axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("label:N", title=None, sort=alt.SortField("appointed_day"), axis=None),
         tooltip=[
             alt.Tooltip("label:N", title="Envoy"),
             alt.Tooltip("appointed:N", title="Appointed"),
@@ -792,11 +836,14 @@ def envoy_journeys(envoys: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("source_title:N", title="Source"),
         ],
     )
-    wait = base.mark_bar(height=10, color=PALETTE[1], opacity=0.55).encode(
-        x=alt.X("appointed_day:T", title=None, axis=alt.Axis(format="%Y")), x2="credentials_day:T"
+    wait = base.mark_bar(height=9, color=PALETTE[1], opacity=0.55, yOffset=6).encode(
+        x=alt.X("appointed_day:T", title=None, axis=alt.Axis(format="%Y", labelOverlap=True)), x2="credentials_day:T"
     )
-    post = base.mark_bar(height=10, color=PALETTE[0]).encode(x="credentials_day:T", x2="ended_day:T")
-    return alt.layer(wait, post).properties(height=alt.Step(18))
+    post = base.mark_bar(height=9, color=PALETTE[0], yOffset=6).encode(x="credentials_day:T", x2="ended_day:T")
+    names = base.mark_text(align="left", baseline="bottom", fontSize=11, color=TEXT, limit=alt.expr("width")).encode(
+        x=alt.value(0), text="label:N"
+    )
+    return alt.layer(wait, post, names).properties(height=alt.Step(34))
 
 
 def places_map(shapes: dict, places: pd.DataFrame) -> alt.LayerChart:
@@ -832,6 +879,8 @@ def places_map(shapes: dict, places: pd.DataFrame) -> alt.LayerChart:
         for lon, lat in zip(data["lon"], data["lat"], strict=True)
     ]
     data["west"] = (data["lon"] < -69.5) | pd.Series(near_east, index=data.index)
+    # In the east of the map a label would run past its right edge on a phone: it goes under its dot.
+    data["below"] = ~data["west"] & (data["lon"] > -64.5)
     dots = (
         alt.Chart(data)
         .mark_circle(size=70, color=PALETTE[5], opacity=0.9)
@@ -849,7 +898,12 @@ def places_map(shapes: dict, places: pd.DataFrame) -> alt.LayerChart:
     east_labels = (
         dots.mark_text(align="left", dx=7, fontSize=11, color=TEXT)
         .encode(text="place:N")
-        .transform_filter("!datum.west")
+        .transform_filter("!datum.west && !datum.below")
+    )
+    labels_below = (
+        dots.mark_text(align="center", baseline="top", dy=7, fontSize=11, color=TEXT)
+        .encode(text="place:N")
+        .transform_filter("datum.below")
     )
     west_labels = (
         dots.mark_text(align="right", dx=-7, fontSize=11, color=TEXT)
@@ -869,7 +923,25 @@ def places_map(shapes: dict, places: pd.DataFrame) -> alt.LayerChart:
         .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
         .project(**projection)
     )
-    return alt.layer(countries, country_names, dots, east_labels, west_labels).properties(height=460)
+    return alt.layer(countries, country_names, dots, east_labels, west_labels, labels_below).properties(height=460)
+
+
+TRADE_COLOURS = {"exports": ["#0072B2", "#56B4E9"], "imports": ["#D55E00", "#E69F00"]}
+
+
+def _panel_styles(topic: str, names) -> tuple[list[str], list[str], list[list[int]]]:
+    """The overview's series in the colours and dashes of the chapters' own charts: trade by
+    direction (exports blue, imports orange) then source (Census solid, IMF dashed); aid and coca
+    in the order of ``aid_chart`` and ``coca_chart``."""
+    names = sorted(names)
+    if topic == "trade":
+        domain = sorted(names, key=lambda n: ("imports" in n, "Census" not in n))
+        colours = [TRADE_COLOURS["imports" if "imports" in n else "exports"][0 if "Census" in n else 1] for n in domain]
+        dashes = [SOLID if "Census" in n else DASHED for n in domain]
+        return domain, colours, dashes
+    order = {"aid": ["USAID Greenbook", "ForeignAssistance.gov"], "coca": list(COCA_SERIES.values())}[topic]
+    domain = sorted(names, key=lambda n: next((i for i, o in enumerate(order) if f"({o})" in n), len(order)))
+    return domain, PALETTE[: len(domain)], DASH_PATTERNS[: len(domain)]
 
 
 def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFrame) -> alt.VConcatChart:
@@ -897,7 +969,26 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
     dated["category_label"] = dated["category"].map(CATEGORY_LABELS)
     dated["year"] = dated["start"].dt.year
     dated = dated[["start", "year", "date", "era", "category_label", "title", "source_title"]]
-    timeline = (
+    # All four panels cover the same years, so a year sits at the same place in each: the whole
+    # period, the era picked, or the years brushed. Each panel holds an invisible pair of marks at
+    # the ends of that span (a panel stays empty before its first figure).
+    first = min(int(dated["year"].min()), int(series["year"].min()))
+    last = max(int(dated["year"].max()), int(series["year"].max()))
+    spans = [("all", first, last)] + [
+        (e, int(a), int(b)) for e, a, b in zip(eras["era_id"], eras["start_year"], eras["end_year"], strict=True)
+    ]
+    ends = pd.DataFrame(
+        [(e, pd.Timestamp(year=a, month=1, day=1)) for e, a, _ in spans]
+        + [(e, pd.Timestamp(year=b, month=12, day=31)) for e, _, b in spans],
+        columns=["span", "when"],
+    )
+    span_ends = (
+        alt.Chart(ends)
+        .mark_rule(opacity=0)
+        .encode(x=alt.X("when:T", title=None))
+        .transform_filter("datum.span == linked_era")
+    )
+    events_dots = (
         alt.Chart(dated)
         .mark_point(filled=True, size=60)
         .encode(
@@ -913,22 +1004,35 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
         )
         .add_params(brush, pick_category, pick_era)
         .transform_filter(in_era)
-        .properties(height=170, width=520)
     )
+    timeline = alt.layer(events_dots, span_ends).properties(height=170, width=520)
     data = series.drop(columns=["unit"])
 
     def panel(topic: str, title: str, unit: str) -> alt.LayerChart:
         rows = with_missing_years(data[data["topic"] == topic], "year", "series")  # gaps break the lines
         rows["when"] = year_to_date(rows["year"])
-        legend = alt.Legend(orient="bottom", labelLimit=300, columns=1, symbolType="stroke", symbolStrokeWidth=2.5)
+        # Aid and coca series differ only by source: their legends name the source alone, so they
+        # fit a phone ("Coca cultivation (UNODC with Bolivia's government)" is 280 px long).
+        source_only = "slice(datum.label, indexof(datum.label, '(') + 1, -1)" if topic != "trade" else alt.Undefined
+        legend = alt.Legend(
+            orient="bottom",
+            labelLimit=300,
+            columns=1,
+            symbolType="stroke",
+            symbolStrokeWidth=2.5,
+            labelExpr=source_only,
+        )
+        domain, colours, dashes = _panel_styles(topic, rows["series"].dropna().unique())
         lines = (
             alt.Chart(rows)
             .mark_line(point=alt.OverlayMarkDef(size=14), clip=True)
             .encode(
                 x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y"), scale=alt.Scale(domain=brush)),
                 y=alt.Y("value:Q", title=unit),
-                color=alt.Color("series:N", title=title, legend=legend),
-                strokeDash=alt.StrokeDash("series:N", title=title, legend=legend),
+                color=alt.Color("series:N", title=title, legend=legend, scale=alt.Scale(domain=domain, range=colours)),
+                strokeDash=alt.StrokeDash(
+                    "series:N", title=title, legend=legend, scale=alt.Scale(domain=domain, range=dashes)
+                ),
                 tooltip=[
                     alt.Tooltip("series:N"),
                     alt.Tooltip("year:O", title="Year"),
@@ -950,15 +1054,25 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
             .transform_filter(in_era)
             .transform_filter("length(data('linked_category_store')) > 0")
         )
-        return alt.layer(lines, rules).resolve_scale(color="independent").properties(height=150, width=520)
+        return (
+            alt.layer(lines, rules, span_ends)
+            # the lines' colour and dash share one legend
+            .resolve_scale(color="independent", strokeDash="independent")
+            .properties(height=150, width=520)
+        )
 
     return (
         alt.vconcat(
             timeline,
             panel("trade", "Trade", "Million current USD"),
-            panel("aid", "Aid", series.loc[series["topic"] == "aid", "unit"].iloc[0].replace("million", "Million")),
-            panel("coca", "Coca", "Hectares"),
+            panel(
+                "aid",
+                "Aid, by source",
+                series.loc[series["topic"] == "aid", "unit"].iloc[0].replace("million", "Million"),
+            ),
+            panel("coca", "Coca cultivation, estimated by", "Hectares"),
         )
-        .resolve_scale(x="independent", color="independent")
+        # each panel keeps its own legend (a shared dash scale made a fifth, stray legend)
+        .resolve_scale(x="independent", color="independent", strokeDash="independent")
         .properties(autosize=alt.AutoSizeParams(type="pad"))
     )

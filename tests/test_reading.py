@@ -130,6 +130,42 @@ def test_charts_stay_legible_after_a_resize(browser, site_url, built_book):
     assert not failures, "\n".join(failures)
 
 
+CHART_FIT = f"""() => Array.from(document.querySelectorAll('.{CHART_CLASS}')).map(el => {{
+    const svg = el.querySelector('svg'); if (!svg) return null;
+    const box = el.getBoundingClientRect(), drawn = svg.getBoundingClientRect();
+    const left = Math.max(box.left, drawn.left), right = Math.min(box.right, drawn.right);
+    const scale = drawn.width / (svg.viewBox.baseVal.width || svg.width.baseVal.value);
+    const texts = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim());
+    const sizes = texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+    const outside = texts.filter(t => {{ const r = t.getBoundingClientRect(); return r.width > 0 && (r.left < left - 1 || r.right > right + 1); }})
+      .map(t => t.textContent.trim().slice(0, 40));
+    return {{smallest: sizes.length ? Math.min(...sizes) : null, outside}}; }})"""
+
+
+@pytest.mark.parametrize("device", [PHONE, LAPTOP], ids=["phone-390", "laptop-1280"])
+def test_every_chart_fits_its_box_with_legible_text(browser, site_url, built_book, device):
+    """On a phone and a laptop, every chart is drawn at a size its text can be read (10 CSS px or
+    more: a composite chart is laid out for the column, not shrunk), and no legend entry, label or
+    annotation runs past the chart's edge."""
+    failures = []
+    context, page = new_page(browser, device)
+    for rel in pages(built_book):
+        if f'class="{CHART_CLASS}"' not in (built_book / rel).read_text(encoding="utf-8"):
+            continue
+        page.goto(f"{site_url}/{rel}", wait_until="load")
+        page.wait_for_function(ALL_DRAWN, timeout=20_000)
+        page.wait_for_timeout(600)  # a chart fitted to its column is drawn a second time
+        for i, chart in enumerate(page.evaluate(CHART_FIT), 1):
+            if chart is None:
+                continue
+            if chart["smallest"] is not None and chart["smallest"] < 9.9:
+                failures.append(f"{rel}: chart {i} has text {chart['smallest']:.1f} px high")
+            if chart["outside"]:
+                failures.append(f"{rel}: chart {i} is cut at its edge: {chart['outside']}")
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
 NOTES = """() => { const article = document.querySelector('article');
   const lists = Array.from(article.querySelectorAll('div.citation-list')).map(e => e.innerText.length).reduce((a, b) => a + b, 0);
   const markers = Array.from(article.querySelectorAll('span.bibtex-citation'));

@@ -76,27 +76,105 @@
   }
   // No vega-embed menu: its <summary> has no accessible name, and each chart offers its CSV below.
   var EMBED_OPTIONS = { renderer: "svg", mode: "vega-lite", actions: false };
+  var VIEW_KEYS = ["mark", "layer", "facet", "spec", "vconcat", "hconcat", "concat", "repeat"];
+  var NARROWEST_PANEL = 140;  // px: a panel narrower than this would say nothing
+  // Calls visit(node) on every view of a Vega-Lite spec (not on its config or its data).
+  function eachView(node, visit) {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) { node.forEach(function (n) { eachView(n, visit); }); return; }
+    if (VIEW_KEYS.some(function (k) { return k in node; })) visit(node);
+    ["layer", "vconcat", "hconcat", "concat"].forEach(function (k) { if (node[k]) eachView(node[k], visit); });
+    if (node.spec) eachView(node.spec, visit);
+  }
+  function fixedWidths(spec) {
+    var widths = [];
+    eachView(spec, function (view) { if (typeof view.width === "number") widths.push(view.width); });
+    return widths;
+  }
+  // A chart is first drawn as designed. Drawn too wide for its column (a composite chart's panels
+  // have fixed widths, and the browser would shrink it, text and all, to 6-px labels on a phone),
+  // its panels are narrowed by the overhang; a legend or label cut off at its right edge puts the
+  // legends in one column. Text keeps its size; nothing is scaled down or cut off.
+  function fit(el, spec, result) {
+    var svg = el.querySelector("svg");
+    if (!svg) return null;
+    var room = el.clientWidth;
+    var drawn = parseFloat(svg.getAttribute("width")) || svg.getBoundingClientRect().width;
+    var patched = null;
+    var widths = fixedWidths(spec);
+    if (drawn > room + 1 && widths.length) {
+      var overhang = Math.ceil(drawn - room) + 2;
+      patched = JSON.parse(JSON.stringify(spec));
+      eachView(patched, function (view) {
+        if (typeof view.width === "number") view.width = Math.max(NARROWEST_PANEL, view.width - overhang);
+      });
+    }
+    var right = svg.getBoundingClientRect().left + Math.min(drawn, room);
+    var cut = Array.prototype.some.call(svg.querySelectorAll(".role-legend text"), function (t) {
+      return t.textContent.trim() && t.getBoundingClientRect().right > right + 1;
+    });
+    if (cut && !el.boliviaUsOneColumn) {
+      el.boliviaUsOneColumn = true;
+      patched = patched || JSON.parse(JSON.stringify(spec));
+      patched.config = patched.config || {};
+      patched.config.legend = Object.assign({}, patched.config.legend, { columns: 1 });
+      eachView(patched, function (view) {
+        Object.keys(view.encoding || {}).forEach(function (channel) {
+          var legend = view.encoding[channel] && view.encoding[channel].legend;
+          if (legend && typeof legend === "object") legend.columns = 1;
+        });
+      });
+    }
+    return patched;
+  }
+  function fail(el, error) {
+    el.innerHTML = '<p class="chart-error" role="alert">This chart could not be drawn: ' +
+      String((error && error.message) || error) + "</p>";
+    console.error(error);
+  }
+  function embed(el, spec, tries) {
+    return window.vegaEmbed(el, spec, EMBED_OPTIONS).then(function (result) {
+      var better = tries > 0 ? fit(el, spec, result) : null;
+      if (!better) return result;
+      result.finalize();
+      return embed(el, better, tries - 1);
+    });
+  }
   function draw(figure) {
     var el = figure.querySelector(".bolivia-us-chart");
-    if (!el || el.hasAttribute("data-drawn")) return;
-    el.setAttribute("data-drawn", "");
-    function fail(error) {
-      el.innerHTML = '<p class="chart-error" role="alert">This chart could not be drawn: ' +
-        String((error && error.message) || error) + "</p>";
-      console.error(error);
-    }
-    if (typeof window.vegaEmbed !== "function") { fail(new Error("the chart library did not load")); return; }
+    if (!el) return;
+    if (typeof window.vegaEmbed !== "function") { fail(el, new Error("the chart library did not load")); return; }
     var spec;
-    try { spec = specOf(figure); } catch (error) { fail(error); return; }
+    try { spec = specOf(figure); } catch (error) { fail(el, error); return; }
+    if (el.boliviaUsView) el.boliviaUsView.finalize();
+    el.boliviaUsOneColumn = false;
+    el.setAttribute("data-drawn", "");
+    el.setAttribute("data-column-width", String(el.clientWidth));
     el.textContent = "";  // the placeholder that describes the chart where no script runs
-    window.vegaEmbed(el, spec, EMBED_OPTIONS).then(function () {
+    embed(el, spec, 2).then(function (result) {
+      el.boliviaUsView = result;
       // vega-embed's menu is off (each chart offers its CSV below), so the chart itself carries
       // its description for screen readers.
       if (spec.description) { el.setAttribute("role", "figure"); el.setAttribute("aria-label", spec.description); }
-    }).catch(fail);
+    }).catch(function (error) { fail(el, error); });
+  }
+  // After the window's width settles, a chart whose layout was fitted to its column is fitted
+  // again if its column changed (a phone turned sideways, a window widened).
+  function refit() {
+    document.querySelectorAll(".bolivia-us-figure").forEach(function (figure) {
+      var el = figure.querySelector(".bolivia-us-chart");
+      if (!el || !el.hasAttribute("data-drawn")) return;
+      if (String(el.clientWidth) === el.getAttribute("data-column-width")) return;
+      if (!fixedWidths(specOf(figure)).length && !el.querySelector(".role-legend")) return;
+      draw(figure);
+    });
   }
   function run() {
-    document.querySelectorAll(".bolivia-us-figure").forEach(function (figure) { draw(figure); addTools(figure); });
+    document.querySelectorAll(".bolivia-us-figure").forEach(function (figure) {
+      var el = figure.querySelector(".bolivia-us-chart");
+      if (el && !el.hasAttribute("data-drawn")) draw(figure);
+      addTools(figure);
+    });
   }
   // A chart that fills its column measures the column when the window is resized, but at that
   // moment the theme is still moving its sidebars: a chart opened narrow and widened was drawn
@@ -106,7 +184,7 @@
   window.addEventListener("resize", function (event) {
     if (!event.isTrusted) return;
     clearTimeout(settling);
-    settling = setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 200);
+    settling = setTimeout(function () { window.dispatchEvent(new Event("resize")); refit(); }, 200);
   });
   // Start as soon as the page is parsed ("interactive"), not at DOMContentLoaded, which also
   // waits for the theme's deferred scripts and icon font: the charts appear sooner.
