@@ -767,9 +767,8 @@ def opinion_chart(opinion: pd.DataFrame) -> alt.LayerChart:
     answers = [a for a in ANSWERS.values() if a in set(data["answer"])] + sorted(
         set(data["answer"]) - set(ANSWERS.values())
     )
-    base = alt.Chart(
-        data[["row", "order", "measure", "year", "pollster", "question", "answer", "percent", "source_title"]]
-    ).encode(
+    rows = data[["row", "order", "measure", "year", "pollster", "question", "answer", "percent", "source_title"]]
+    base = alt.Chart(rows).encode(
         y=alt.Y("row:N", title=None, sort=alt.SortField("order"), axis=None),
         tooltip=[
             alt.Tooltip("measure:N", title="Measures"),
@@ -789,7 +788,8 @@ def opinion_chart(opinion: pd.DataFrame) -> alt.LayerChart:
     )
     # Each row is headed by its question's measure, pollster and year, written above its dots.
     heads = (
-        alt.Chart(data[["row", "order"]].drop_duplicates("row"))
+        alt.Chart(rows)  # the same rows (one dataset, one CSV), one heading per row
+        .transform_aggregate(groupby=["row", "order"])
         .mark_text(align="left", baseline="bottom", fontSize=11, color=TEXT, limit=alt.expr("width"))
         .encode(y=alt.Y("row:N", sort=alt.SortField("order"), axis=None), x=alt.value(0), text="row:N")
     )
@@ -977,14 +977,15 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
     spans = [("all", first, last)] + [
         (e, int(a), int(b)) for e, a, b in zip(eras["era_id"], eras["start_year"], eras["end_year"], strict=True)
     ]
-    ends = pd.DataFrame(
-        [(e, pd.Timestamp(year=a, month=1, day=1)) for e, a, _ in spans]
-        + [(e, pd.Timestamp(year=b, month=12, day=31)) for e, _, b in spans],
-        columns=["span", "when"],
-    )
+    ends = [
+        {"span": e, "when": f"{year}-{month_day}"}
+        for e, a, b in spans
+        for year, month_day in ((a, "01-01"), (b, "12-31"))
+    ]
+    # Inline values, not a dataset: the chart's CSV downloads offer only rows a reader can see.
     span_ends = (
-        alt.Chart(ends)
-        .mark_rule(opacity=0)
+        alt.Chart(alt.Data(values=ends))
+        .mark_point(opacity=0)
         .encode(x=alt.X("when:T", title=None))
         .transform_filter("datum.span == linked_era")
     )
@@ -1070,7 +1071,7 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
                 "Aid, by source",
                 series.loc[series["topic"] == "aid", "unit"].iloc[0].replace("million", "Million"),
             ),
-            panel("coca", "Coca cultivation, estimated by", "Hectares"),
+            panel("coca", "Coca, estimated by", "Hectares"),
         )
         # each panel keeps its own legend (a shared dash scale made a fifth, stray legend)
         .resolve_scale(x="independent", color="independent", strokeDash="independent")
