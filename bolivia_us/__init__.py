@@ -7,7 +7,16 @@
 from .front_ends import glue
 from .paths import data_dir
 
-_DATASET_API = ["DatasetError", "as_of", "dataset_names", "dataset_path", "load_all", "load_dataset", "package"]
+_DATASET_API = [
+    "DatasetError",
+    "as_of",
+    "dataset_names",
+    "dataset_path",
+    "latest_development",
+    "load_all",
+    "load_dataset",
+    "package",
+]
 __all__ = ["data_dir", "glue", *_DATASET_API]
 
 

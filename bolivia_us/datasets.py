@@ -87,8 +87,18 @@ def package(data_dir: Path | None = None) -> dict:
 
 
 def as_of(data_dir: Path | None = None) -> dt.date:
-    """The date the report is current to, set once in ``data/datapackage.json``."""
+    """The date the report's sources were last checked for new developments, set once in
+    ``data/datapackage.json``. No dated row may fall after it. It is not the date of the latest
+    development found: see ``latest_development``."""
     return dt.date.fromisoformat(package(data_dir)["as_of"])
+
+
+def latest_development(data_dir: Path | None = None) -> pd.Series:
+    """The most recent event in the events dataset (its row): the latest development the
+    sources found, which may lie months before ``as_of``."""
+    events = load_dataset("events", data_dir)
+    starts = events["date"].map(lambda text: parse_partial_date(text, precision_of(text)))
+    return events.loc[starts.idxmax()]
 
 
 def dataset_names(data_dir: Path | None = None) -> list[str]:

@@ -271,3 +271,18 @@ def test_no_page_shows_raw_markup(built_book):
             if at >= 0:
                 found.append(f"{path.relative_to(built_book)}: {raw!r} in …{text[max(0, at - 60) : at + 60]}…")
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("page", ["notebooks/00-overview.html", "notebooks/06-present.html"])
+def test_the_report_says_when_sources_were_checked_and_how_recent_its_news_is(built_book, page):
+    """Two dates, both from the data and both shown: when the sources were last checked (set once
+    in datapackage.json) and the latest development found (the newest event); the book never
+    claims to be 'current to' a date its news does not reach."""
+    from bolivia_us import as_of, latest_development
+    from bolivia_us.text import long_date
+
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (built_book / page).read_text(encoding="utf-8")))
+    checked, latest = long_date(as_of().isoformat()), long_date(latest_development()["date"])
+    assert "last checked" in text and checked in text, f"{page} does not say the sources were last checked on {checked}"
+    assert "latest development" in text and latest in text, f"{page} does not give the latest development, {latest}"
+    assert "current to" not in text, f"{page} still says it is 'current to' a date"
