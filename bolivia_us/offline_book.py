@@ -383,6 +383,9 @@ def _prose_evaluates_glued_names(app) -> None:
 
 
 def setup(app):
+    from .references import register_style
+
+    register_style()  # the bibliography's "report" style, named in _config.yml
     app.connect("config-inited", _use_this_books_data, priority=0)
     _prose_evaluates_glued_names(app)
     app.connect("builder-inited", _forget_outputs_if_data_changed)

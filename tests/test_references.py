@@ -28,8 +28,45 @@ def test_every_citation_has_an_entry_and_every_entry_is_cited():
 
 
 def test_every_entry_names_an_address_the_reader_can_follow():
+    """The publisher's or an archive's copy (url), or at least the copy that was read (copyread)."""
     for key, entry in bib_entries().items():
-        assert re.search(r"url\s*=\s*\{https?://", entry), f"{key} has no http(s) address"
+        assert re.search(r"(url|copyread)\s*=\s*\{https?://", entry), f"{key} has no http(s) address"
+
+
+def field(entry: str, name: str) -> str | None:
+    found = re.search(rf"^\s*{name}\s*=\s*\{{(.*)\}},?\s*$", entry, re.M)
+    return found.group(1).strip() if found else None
+
+
+def test_no_mirror_proxy_shortener_or_staging_copy_is_given_as_a_source():
+    """A copy on a bare IP address, a link shortener, a Wikipedia mirror, a pirate or
+    document-sharing site or a staging host may be named only as the copy read, never as the
+    source: the entry's url is the publisher's or an archive's."""
+    from bolivia_us.references import why_not_a_source
+
+    bad = {key: why_not_a_source(url) for key, entry in bib_entries().items() if (url := field(entry, "url"))}
+    bad = {key: why for key, why in bad.items() if why}
+    assert not bad, f"{len(bad)} entries: " + "; ".join(f"{k}: {w}" for k, w in list(bad.items())[:8])
+
+
+def test_every_entry_says_what_kind_of_source_it_is_and_who_published_it():
+    from bolivia_us.references import KINDS
+
+    problems = []
+    for key, entry in bib_entries().items():
+        if field(entry, "kind") not in KINDS:
+            problems.append(f"{key}: kind {field(entry, 'kind')!r} is not one of {', '.join(KINDS)}")
+        if not field(entry, "publisher"):
+            problems.append(f"{key}: no publisher")
+    assert not problems, f"{len(problems)} problems: " + "; ".join(problems[:8])
+
+
+def test_the_reference_lists_print_each_sources_kind_and_the_copy_read(built_book):
+    """Readers see the kind of each source, and a copy read elsewhere is named as such."""
+    html = (built_book / "book" / "references.html").read_text(encoding="utf-8")
+    assert html.count("Kind of source:") == len(bib_entries())
+    with_copy = sum(1 for entry in bib_entries().values() if field(entry, "copyread"))
+    assert with_copy and html.count("Copy read at") == with_copy
 
 
 def test_no_two_sources_share_a_citation_label():
