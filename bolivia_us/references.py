@@ -48,6 +48,35 @@ MIRRORS = {
     "read-online-books.com",
     "scribd.com",
     "ipfs.io",
+    "owiki.org",
+    "zxc.wiki",
+    "wiki.x.io",
+    "the-uncensored-wiki.com",
+    "traveltill.com",
+    "tripod.com",
+    "geoba.se",
+    "gluedideas.com",
+    "read-online-books.com",
+}
+# Sites that repost other outlets' articles or press releases: the original is the source.
+REPOSTS = {
+    "amigosdeboliviayperu.org",
+    "bolivianthoughts.com",
+    "mapinc.org",
+    "latinamericanstudies.org",
+    "grupodepuebla.org",
+    "upnewsinfo.com",
+    "wirenn.com",
+    "miragenews.com",
+    "globebanner.com",
+    "lapost.us",
+    "axisoflogic.com",
+    "historyworm.com",
+    "elaws.us",
+    "cancunherald.com",
+    "breakinglatest.news",
+    "pakistanpoint.com",
+    "evrimagaci.org",
 }
 # Publishers' unfinished copies: staging, development and content-delivery hosts.
 STAGING = re.compile(r"(^|\.)(herokuapp\.com|pages\.dev|netlify\.app|vercel\.app)$|^(dev|staging|stage|test)\.")
@@ -67,6 +96,10 @@ def why_not_a_source(url: str) -> str | None:
         return f"{host} is a link shortener: give the address it leads to"
     if any(bare == m or bare.endswith("." + m) for m in MIRRORS) or ".ipfs." in host:
         return f"{host} is a mirror or document-sharing copy: name the original, with this as 'copy read at'"
+    if any(bare == r or bare.endswith("." + r) for r in REPOSTS):
+        return f"{host} reposts other outlets' work: cite the original, with this as 'copy read at'"
+    if bare.endswith(".shop") or bare.endswith(".click"):
+        return f"{host} is a throw-away domain, not a publisher: name the original, with this as 'copy read at'"
     if STAGING.search(host):
         return f"{host} is a staging or development host: give the publisher's public address"
     if NUMBERED_HOST.match(host):
