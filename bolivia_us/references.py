@@ -56,7 +56,6 @@ MIRRORS = {
     "tripod.com",
     "geoba.se",
     "gluedideas.com",
-    "read-online-books.com",
 }
 # Sites that repost other outlets' articles or press releases: the original is the source.
 REPOSTS = {
