@@ -21,6 +21,29 @@ HTML = ROOT / "_build" / "html"
 os.environ["BOLIVIA_US_BOOK"] = "1"
 
 
+# Test tiers. A plain `pytest` runs the fast tier (datasets, bad input, package, chapters' text,
+# references: about a minute); the README's test command and CI run every tier (`-m ""`), and
+# `pytest -m book`, `-m nbval`, `-m browser` or `-m rehearsal` runs one. A test's tier follows
+# from what it needs, so a new test lands in the right one without being told.
+TIERS = {
+    "book": {"built_book", "site_url", "rebuilt_copy"},  # a built book (about a minute, once)
+    "browser": {"browser", "chromium_path"},  # Chromium on the built book, with the network cut
+    "rehearsal": {"student_venv"},  # a fresh environment as Binder or Colab would make it
+}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
+def pytest_collection_modifyitems(config, items):
+    notebooks = ROOT / "notebooks"
+    for item in items:
+        if notebooks in Path(str(item.path)).parents:
+            item.add_marker("nbval")
+        needs = set(getattr(item, "fixturenames", ()))
+        for tier, fixtures in TIERS.items():
+            if needs & fixtures:
+                item.add_marker(tier)
+
+
 JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
 
 

@@ -158,6 +158,7 @@ def test_every_fault_in_a_file_is_reported_at_once(data_copy):
     assert "2 problem(s)" in msg or msg.count("events.csv, row") >= 2
 
 
+@pytest.mark.book
 def test_a_malformed_dataset_stops_the_book_build(data_copy, tmp_path):
     """The build validates every dataset before it reads a page, cache or no cache."""
     replace_in(data_copy / "events.csv", ",diplomacy,", ",gossip,")

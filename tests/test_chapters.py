@@ -53,7 +53,8 @@ def test_chapter_has_what_a_teacher_assigns(path):
     discussion = text.split("## Discussion questions", 1)[1].split("##", 1)[0]
     assert len(re.findall(r"(?m)^\d+\. ", discussion)) >= 2, "at least two discussion questions"
     assert "Sources disagree" in text, "a sources-disagree box"
-    assert re.search(r"(?m)^>|\{epigraph\}", text) and "“" in text or '"' in text, "a quoted primary source"
+    quoted = re.findall(r"(?ms)^```\{epigraph\}\n(.*?)^```|^(>.*)$", text)
+    assert any(re.search(r"[“\"]", "".join(q)) for q in quoted), "a quoted primary source (an epigraph or block quote)"
     assert "{bibliography}" in text and ":filter: docname in docnames" in text, "the chapter lists its own sources"
     assert 1500 <= narrative_words(md) <= 4200, f"narrative length {narrative_words(md)} words"
 
