@@ -244,12 +244,42 @@ def _note_docs_removed(app, env, added, changed, removed) -> list:
     return []
 
 
+def _bibliography_inputs(app) -> str:
+    """A fingerprint of everything the formatted citations depend on besides the pages: the
+    bibtex settings, the .bib files, the book's pybtex style and the installed formatters. A
+    changed setting does not make Sphinx read the pages again, so without this a changed style
+    was never applied (the old entries were reused)."""
+    from .references import __file__ as style_source
+
+    digest = hashlib.sha1()
+    for name in sorted(n for n in app.config.values if n.startswith("bibtex_")):
+        digest.update(f"{name}={getattr(app.config, name, None)!r}\n".encode())
+    for path in sorted(app.config.bibtex_bibfiles):
+        digest.update((Path(app.srcdir) / path).read_bytes())
+    digest.update(Path(style_source).read_bytes())
+    for package in ("pybtex", "sphinxcontrib-bibtex"):
+        digest.update(installed_version(package).encode())
+    return digest.hexdigest()
+
+
+def _reread_pages_when_bibliography_inputs_changed(app, env, added, changed, removed) -> list:
+    """sphinxcontrib-bibtex fixes a bibliography's style when it reads the page, so a changed
+    setting or .bib file must send every page back to be read, as a changed configuration would."""
+    previous = getattr(env, "bolivia_us_bibliography_inputs", None)
+    if previous is None or previous == _bibliography_inputs(app):
+        return []
+    return sorted(env.found_docs - set(added) - set(changed) - set(removed))
+
+
 def _format_bibliography_when_pages_changed(app, env):
     domain = env.get_domain("cite")
+    inputs = _bibliography_inputs(app)
     nothing_read = getattr(app, "bolivia_us_docs_read", None) == 0
     nothing_removed = not getattr(app, "bolivia_us_docs_removed", True)
-    if nothing_read and nothing_removed and domain.citations:
+    same_inputs = getattr(env, "bolivia_us_bibliography_inputs", None) == inputs
+    if nothing_read and nothing_removed and same_inputs and domain.citations:
         return []
+    env.bolivia_us_bibliography_inputs = inputs  # kept with the pickled environment
     return domain.env_updated()
 
 
@@ -395,6 +425,7 @@ def setup(app):
     app.connect("config-inited", _drop_thebe_cdn)
     app.connect("config-inited", _take_over_bibliography_formatting)
     app.connect("env-get-outdated", _note_docs_removed)
+    app.connect("env-get-outdated", _reread_pages_when_bibliography_inputs_changed)
     app.connect("env-before-read-docs", _note_docs_to_read)
     app.connect("builder-inited", _validate_datasets)
     app.connect("html-page-context", _add_bundle_to_chart_pages)

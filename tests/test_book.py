@@ -286,3 +286,23 @@ def test_the_report_says_when_sources_were_checked_and_how_recent_its_news_is(bu
     assert "last checked" in text and checked in text, f"{page} does not say the sources were last checked on {checked}"
     assert "latest development" in text and latest in text, f"{page} does not give the latest development, {latest}"
     assert "current to" not in text, f"{page} still says it is 'current to' a date"
+
+
+def test_a_changed_bibliography_setting_reaches_the_rebuilt_lists(rebuilt_copy):
+    """The formatted bibliography kept from the last build is reused only while nothing it depends
+    on changed: switching the style in _config.yml (here from the book's 'report' style, which prints
+    each source's kind, to plain 'unsrt') must show in every list after an incremental rebuild."""
+    from conftest import build_book
+
+    copy, env, _, _ = rebuilt_copy
+    config = copy / "_config.yml"
+    original = config.read_text(encoding="utf-8")
+    assert "bibtex_default_style: report" in original
+    config.write_text(original.replace("bibtex_default_style: report", "bibtex_default_style: unsrt"), encoding="utf-8")
+    try:
+        result = build_book(env=env, root=copy)
+    finally:
+        config.write_text(original, encoding="utf-8")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    references = (copy / "_build" / "html" / "book" / "references.html").read_text(encoding="utf-8")
+    assert "Kind of source:" not in references, "the references page still shows the old style's output"
