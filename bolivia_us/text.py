@@ -30,3 +30,13 @@ def usd_millions(amount: float, decimals: int = 1) -> str:
 def hectares(value: float) -> str:
     """Hectares with a thousands separator: '22,000'."""
     return f"{value:,.0f}"
+
+
+def legal_limits_in_words(limits) -> str:
+    """The coca-limits rows in words, oldest first: '12,000 hectares from 1988 and 22,000 hectares
+    from 2017', for chart descriptions that must not type numbers the data hold."""
+    rows = limits.sort_values("from_date")
+    parts = [
+        f"{hectares(h)} hectares from {str(d)[:4]}" for h, d in zip(rows["hectares"], rows["from_date"], strict=True)
+    ]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -2,6 +2,7 @@
 length, charts with their evidence, a quotation, sources that disagree, exercises with hidden
 solutions, discussion questions and the chapter's own list of sources."""
 
+import json
 import re
 from pathlib import Path
 
@@ -93,3 +94,22 @@ def test_chapter_links_its_terms_to_the_glossary(path):
     glossary = (ROOT / "book" / "glossary.md").read_text(encoding="utf-8")
     for term in terms:
         assert re.search(rf"(?m)^{re.escape(term)}$", glossary), f"{term} is not defined in the glossary"
+
+
+def test_chart_texts_do_not_type_numbers_the_data_hold():
+    """A chart's title, subtitle and description take their figures from the data (f-strings), as
+    the prose does through glue: a typed '12,000 hectares' would not follow a corrected dataset."""
+    typed = []
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            source = "".join(cell["source"])
+            for literal in re.findall(r"(?<![{\w])(?:f)?\"([^\"\n]*)\"", source):
+                outside_braces = re.sub(r"\{[^{}]*\}", "", literal)
+                if re.search(r"\b\d{1,3}(?:,\d{3})+\b", outside_braces) and re.search(
+                    r"(title|subtitle|description)\s*=\s*\(?\s*f?\"[^\n]*" + re.escape(literal[:30]), source
+                ):
+                    typed.append(f"{path.name}: {literal[:80]}")
+    assert not typed, "numbers typed into chart texts: " + "; ".join(typed)
