@@ -77,3 +77,48 @@ def test_a_misspelt_event_id_says_how_to_find_the_right_one():
     message = str(info.value)
     assert "'1952-mnr-revolution'" in message, "the closest real id is suggested"
     assert "load_dataset('events')[['event_id', 'date', 'title']]" in message
+
+
+def test_the_package_declares_what_it_imports_within_the_pinned_versions():
+    """pyproject.toml names the third-party packages the package imports, and the pins in
+    requirements.txt (the one tested set) satisfy every declared range."""
+    import ast
+    from pathlib import Path
+
+    from packaging.requirements import Requirement
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+, as pinned
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = [Requirement(r) for r in project["dependencies"]]
+    declared += [Requirement(r) for extra in project["optional-dependencies"].values() for r in extra]
+    names = {r.name.lower().replace("_", "-") for r in declared}
+    imported = set()
+    for module in (root / "bolivia_us").glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    distributions = {
+        "altair": "altair",
+        "pandas": "pandas",
+        "vl_convert": "vl-convert-python",
+        "ipywidgets": "ipywidgets",
+        "pybtex": "pybtex",
+        "sphinx": "jupyter-book",
+        "myst_nb": "jupyter-book",
+        "docutils": "jupyter-book",
+    }
+    missing = {m for m in imported if m in distributions and distributions[m] not in names}
+    assert not missing, f"imported but not declared in pyproject.toml: {sorted(missing)}"
+    pins = {}
+    for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==", 1)
+            pins[name.strip().lower()] = version.split()[0]
+    for requirement in declared:
+        pinned = pins.get(requirement.name.lower())
+        assert pinned and requirement.specifier.contains(
+            pinned, prereleases=True
+        ), f"{requirement} is not met by requirements.txt ({pinned})"
