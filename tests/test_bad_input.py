@@ -5,9 +5,9 @@ import os
 import shutil
 
 import pytest
-from conftest import build_book
 
 from bolivia_us import DatasetError, data_dir, load_dataset
+from conftest import build_book
 
 ROOT = data_dir().parent
 
@@ -35,120 +35,173 @@ def load_error(name, data_dir) -> str:
     return str(info.value)
 
 
-def test_wrong_type(data_copy):
-    replace_in(data_copy / "eras.csv", ",1836,", ",18x6,")
-    msg = load_error("eras", data_copy)
-    assert "eras.csv, row 2, column 'start_year'" in msg and "'18x6' is not a four-digit year" in msg
+# ---------------------------------------------------------------- one fault per case
+# Each case corrupts one file of a copy of data/ and names what the error must say: the file, the
+# row and the column, and the fault in words. The corruptions are small functions of the file.
 
 
-def test_value_out_of_range(data_copy):
-    replace_in(data_copy / "eras.csv", ",1836,", ",1700,")
-    msg = load_error("eras", data_copy)
-    assert "eras.csv, row 2, column 'start_year'" in msg and "below the minimum 1836" in msg
+def replace(old, new):
+    return lambda path: replace_in(path, old, new)
 
 
-def test_duplicate_key(data_copy):
-    path = data_copy / "events.csv"
-    first = second_line(path)
-    path.write_text(path.read_text(encoding="utf-8") + first + "\n", encoding="utf-8")
-    n_rows = len(path.read_text(encoding="utf-8").splitlines())
-    msg = load_error("events", data_copy)
-    assert (
-        f"events.csv, row {n_rows}, column 'event_id'" in msg
-        and "duplicate key" in msg
-        and "first seen in row 2" in msg
-    )
+def in_second_row(build):
+    """Corrupt the first data row with ``build(cells, text)``, which returns (old, new)."""
+
+    def corrupt(path):
+        old, new = build(second_line(path).split(","), second_line(path))
+        replace_in(path, old, new)
+
+    return corrupt
 
 
-def test_unknown_era(data_copy):
-    replace_in(data_copy / "events.csv", ",confederation,", ",cold-war,")
-    msg = load_error("events", data_copy)
-    assert "events.csv, row 2, column 'era'" in msg and "'cold-war' is not a known eras.era_id" in msg
+def set_cell(row, column, value):
+    def corrupt(path):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        cells = lines[row].split(",")
+        cells[column] = value(cells[column])
+        lines[row] = ",".join(cells)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    return corrupt
 
 
-def test_unknown_category(data_copy):
-    replace_in(data_copy / "events.csv", ",diplomacy,", ",gossip,")
-    msg = load_error("events", data_copy)
-    assert "events.csv, row 2, column 'category'" in msg and "'gossip' is not one of" in msg
+def repeat_first_row(path):
+    path.write_text(path.read_text(encoding="utf-8") + second_line(path) + "\n", encoding="utf-8")
 
 
-def test_missing_source(data_copy):
-    path = data_copy / "events.csv"
-    url = second_line(path).rsplit(",", 1)[1]
-    replace_in(path, "," + url + "\n", ",\n")
-    msg = load_error("events", data_copy)
-    assert "events.csv, row 2, column 'source_url'" in msg and "is empty but required" in msg
-
-
-def test_source_that_is_not_a_url(data_copy):
-    path = data_copy / "events.csv"
-    url = second_line(path).rsplit(",", 1)[1]
-    replace_in(path, "," + url + "\n", ",see the library\n")
-    msg = load_error("events", data_copy)
-    assert "events.csv, row 2, column 'source_url'" in msg and "is not an http(s) URL" in msg
-
-
-def test_date_after_as_of(data_copy):
-    path = data_copy / "events.csv"
-    date = second_line(path).split(",")[1]
-    replace_in(path, f",{date},", ",2031-01-01,")
-    msg = load_error("events", data_copy)
-    assert "events.csv, row 2, column 'date'" in msg and "after the report's as-of date" in msg
-
-
-def test_date_that_does_not_match_its_precision(data_copy):
-    path = data_copy / "events.csv"
-    date = second_line(path).split(",")[1]
-    replace_in(path, f",{date},day,", f",{date[:7]},day,")
-    msg = load_error("events", data_copy)
-    assert "events.csv, row 2, column 'date'" in msg and "precision 'day'" in msg
-
-
-def test_event_outside_its_era(data_copy):
-    path = data_copy / "events.csv"
-    date = second_line(path).split(",")[1]
-    replace_in(path, f",{date},", ",1990-01-01,")
-    msg = load_error("events", data_copy)
-    assert "events.csv, row 2, column 'date'" in msg and "outside the era" in msg
-
-
-def test_row_with_a_missing_cell(data_copy):
-    path = data_copy / "eras.csv"
+def drop_last_cell_of_row_3(path):
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2].rsplit(",", 1)[0]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    msg = load_error("eras", data_copy)
-    assert "eras.csv, row 3" in msg and "has 4 cells, the header has 5" in msg
 
 
-def test_header_that_does_not_match_the_schema(data_copy):
-    replace_in(data_copy / "eras.csv", "start_year", "from_year")
-    msg = load_error("eras", data_copy)
-    assert "eras.csv, row 1" in msg and "missing ['start_year']" in msg and "unexpected ['from_year']" in msg
-
-
-def test_file_that_is_not_utf8(data_copy):
-    path = data_copy / "eras.csv"
+def not_utf8(path):
     path.write_bytes(path.read_bytes().replace(b"Tin", b"T\xefn"))
-    msg = load_error("eras", data_copy)
-    assert "eras.csv" in msg and "not UTF-8" in msg and "line 3" in msg
 
 
-def test_unterminated_quote(data_copy):
+def emptied(path):
+    path.write_text("", encoding="utf-8")
+
+
+def last_row(name):
+    return len((data_dir() / f"{name}.csv").read_text(encoding="utf-8").splitlines()) + 1
+
+
+CASES = {
+    "wrong type": (
+        "eras",
+        replace(",1836,", ",18x6,"),
+        ["eras.csv, row 2, column 'start_year'", "'18x6' is not a four-digit year"],
+    ),
+    "value out of range": (
+        "eras",
+        replace(",1836,", ",1700,"),
+        ["eras.csv, row 2, column 'start_year'", "below the minimum 1836"],
+    ),
+    "duplicate key": (
+        "events",
+        repeat_first_row,
+        [f"events.csv, row {last_row('events')}, column 'event_id'", "duplicate key", "first seen in row 2"],
+    ),
+    "unknown era": (
+        "events",
+        replace(",confederation,", ",cold-war,"),
+        ["events.csv, row 2, column 'era'", "'cold-war' is not a known eras.era_id"],
+    ),
+    "unknown category": (
+        "events",
+        replace(",diplomacy,", ",gossip,"),
+        ["events.csv, row 2, column 'category'", "'gossip' is not one of"],
+    ),
+    "missing source": (
+        "events",
+        in_second_row(lambda c, t: ("," + c[-1] + "\n", ",\n")),
+        ["events.csv, row 2, column 'source_url'", "is empty but required"],
+    ),
+    "source that is not a URL": (
+        "events",
+        in_second_row(lambda c, t: ("," + c[-1] + "\n", ",see the library\n")),
+        ["events.csv, row 2, column 'source_url'", "is not an http(s) URL"],
+    ),
+    "date after as_of": (
+        "events",
+        in_second_row(lambda c, t: (f",{c[1]},", ",2031-01-01,")),
+        ["events.csv, row 2, column 'date'", "after the report's as-of date"],
+    ),
+    "date finer than its precision": (
+        "events",
+        in_second_row(lambda c, t: (f",{c[1]},day,", f",{c[1][:7]},day,")),
+        ["events.csv, row 2, column 'date'", "precision 'day'"],
+    ),
+    "event outside its era": (
+        "events",
+        in_second_row(lambda c, t: (f",{c[1]},", ",1990-01-01,")),
+        ["events.csv, row 2, column 'date'", "outside the era"],
+    ),
+    "row with a missing cell": ("eras", drop_last_cell_of_row_3, ["eras.csv, row 3", "has 4 cells, the header has 5"]),
+    "header that does not match the schema": (
+        "eras",
+        replace("start_year", "from_year"),
+        ["eras.csv, row 1", "missing ['start_year']", "unexpected ['from_year']"],
+    ),
+    "file that is not UTF-8": ("eras", not_utf8, ["eras.csv", "not UTF-8", "line 3"]),
+    "cell with stray spaces": (
+        "eras",
+        replace(",1836,", ", 1836,"),
+        ["eras.csv, row 2, column 'start_year'", "leading or trailing spaces"],
+    ),
+    "empty file": ("eras", emptied, ["the file is empty"]),
+    "number with a thousands separator": (
+        "aid",
+        set_cell(1, 5, lambda v: '"400,000"'),
+        ["aid.csv, row 2, column 'total_obligations'", "'400,000' is not a plain number"],
+    ),
+    "negative trade value": (
+        "trade",
+        set_cell(1, 2, lambda v: "-" + v),
+        ["trade.csv, row 2, column 'us_exports'", "below the minimum 0"],
+    ),
+    "duplicate year and series": (
+        "trade",
+        repeat_first_row,
+        [f"trade.csv, row {last_row('trade')}, column 'year, series'", "duplicate key"],
+    ),
+    "unknown aid series": (
+        "aid",
+        replace(",FY,greenbook,", ",FY,guesswork,"),
+        ["aid.csv", "column 'series'", "'guesswork' is not one of"],
+    ),
+    "fiscal year after as_of": (
+        "aid",
+        replace("1946,FY,greenbook,", "2031,FY,greenbook,"),
+        ["column 'fiscal_year'", "above the maximum 2026"],
+    ),
+    "envoy leaving before arriving": (
+        "envoys",
+        replace("1849-01-03,1849-05-04", "1849-01-03,1848-05-04"),
+        ["envoys.csv, row 3, column 'mission_ended'", "is before credentials_presented"],
+    ),
+    "impossible calendar date": (
+        "envoys",
+        replace("1849-01-03", "1849-02-30"),
+        ["envoys.csv, row 3, column 'credentials_presented'", "not a real date"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=lambda case: case.replace(" ", "-"))
+def test_a_malformed_file_is_refused_with_its_row_and_column(data_copy, case):
+    name, corrupt, expected = CASES[case]
+    corrupt(data_copy / f"{name}.csv")
+    msg = load_error(name, data_copy)
+    missing = [text for text in expected if text not in msg]
+    assert not missing, f"the error for a {case} does not say {missing}: {msg}"
+
+
+def test_an_unterminated_quote_is_refused(data_copy):
     replace_in(data_copy / "eras.csv", '"Tin, oil and war"', '"Tin, oil and war')
     msg = load_error("eras", data_copy)
     assert "eras.csv" in msg and ("malformed CSV" in msg or "cells" in msg)
-
-
-def test_cell_with_stray_spaces(data_copy):
-    replace_in(data_copy / "eras.csv", ",1836,", ", 1836,")
-    msg = load_error("eras", data_copy)
-    assert "eras.csv, row 2, column 'start_year'" in msg and "leading or trailing spaces" in msg
-
-
-def test_empty_file(data_copy):
-    (data_copy / "eras.csv").write_text("", encoding="utf-8")
-    assert "the file is empty" in load_error("eras", data_copy)
 
 
 def test_every_fault_in_a_file_is_reported_at_once(data_copy):
@@ -168,60 +221,6 @@ def test_a_malformed_dataset_stops_the_book_build(data_copy, tmp_path):
     log = result.stdout + result.stderr
     assert "a dataset is malformed" in log
     assert "events.csv, row 2, column 'category'" in log
-
-
-def test_number_with_a_thousands_separator_is_refused_not_coerced(data_copy):
-    path = data_copy / "aid.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    cells = lines[1].split(",")
-    cells[5] = '"400,000"'  # total_obligations
-    lines[1] = ",".join(cells)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    msg = load_error("aid", data_copy)
-    assert "aid.csv, row 2, column 'total_obligations'" in msg and "'400,000' is not a plain number" in msg
-
-
-def test_negative_trade_value_is_out_of_range(data_copy):
-    path = data_copy / "trade.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    cells = lines[1].split(",")
-    cells[2] = "-" + cells[2]  # us_exports
-    lines[1] = ",".join(cells)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    msg = load_error("trade", data_copy)
-    assert "trade.csv, row 2, column 'us_exports'" in msg and "below the minimum 0" in msg
-
-
-def test_duplicate_year_and_series_in_trade(data_copy):
-    path = data_copy / "trade.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join(lines + [lines[1]]) + "\n", encoding="utf-8")
-    msg = load_error("trade", data_copy)
-    assert f"trade.csv, row {len(lines) + 1}, column 'year, series'" in msg and "duplicate key" in msg
-
-
-def test_unknown_aid_series(data_copy):
-    replace_in(data_copy / "aid.csv", ",FY,greenbook,", ",FY,guesswork,")
-    msg = load_error("aid", data_copy)
-    assert "aid.csv" in msg and "column 'series'" in msg and "'guesswork' is not one of" in msg
-
-
-def test_fiscal_year_after_as_of(data_copy):
-    replace_in(data_copy / "aid.csv", "1946,FY,greenbook,", "2031,FY,greenbook,")
-    msg = load_error("aid", data_copy)
-    assert "column 'fiscal_year'" in msg and "above the maximum 2026" in msg
-
-
-def test_envoy_leaving_before_arriving(data_copy):
-    replace_in(data_copy / "envoys.csv", "1849-01-03,1849-05-04", "1849-01-03,1848-05-04")
-    msg = load_error("envoys", data_copy)
-    assert "envoys.csv, row 3, column 'mission_ended'" in msg and "is before credentials_presented" in msg
-
-
-def test_impossible_calendar_date(data_copy):
-    replace_in(data_copy / "envoys.csv", "1849-01-03", "1849-02-30")
-    msg = load_error("envoys", data_copy)
-    assert "envoys.csv, row 3, column 'credentials_presented'" in msg and "not a real date" in msg
 
 
 def test_broken_descriptor(data_copy):
