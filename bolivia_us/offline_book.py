@@ -209,14 +209,33 @@ def _tidy_citation_markup(app, pagename, templatename, context, doctree) -> None
     context["body"] = body
 
 
+# Hooks into other extensions' internals, each written for the version requirements.txt pins. If
+# an upgrade renames what a hook needs, the build stops and says so, instead of quietly losing
+# the hook (thebe's CDN scripts back on every page, or every bibliography formatted each build).
+HOOKED = {
+    "sphinx_thebe": ("init_thebe_core", "sphinx-thebe 0.3.1"),
+    "sphinxcontrib.bibtex": ("env_updated", "sphinxcontrib-bibtex 2.7.0"),
+}
+
+
 def _listeners(app, module: str, name: str) -> list:
-    """Every event listener another extension connected with the function ``module.name``."""
-    return [
+    """Every event listener another extension connected with the function ``module.name``; an
+    error if that extension is loaded but no longer connects such a function."""
+    found = [
         listener
         for listeners in app.events.listeners.values()
         for listener in listeners
         if getattr(listener.handler, "__module__", "") == module and listener.handler.__name__ == name
     ]
+    if not found and module in app.extensions:
+        from sphinx.errors import ExtensionError
+
+        written_for = HOOKED.get(module, (name, "the pinned version"))[1]
+        raise ExtensionError(
+            f"bolivia_us.offline_book hooks {module}.{name}, which the installed {module} no longer "
+            f"connects (the hook was written for {written_for}): update the hook or the pin."
+        )
+    return found
 
 
 def _drop_thebe_cdn(app, config) -> None:

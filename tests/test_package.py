@@ -122,3 +122,28 @@ def test_the_package_declares_what_it_imports_within_the_pinned_versions():
         assert pinned and requirement.specifier.contains(
             pinned, prereleases=True
         ), f"{requirement} is not met by requirements.txt ({pinned})"
+
+
+def test_a_hook_into_another_extension_fails_loudly_when_its_target_is_gone():
+    """The book's hooks into sphinx-thebe and sphinxcontrib-bibtex find their targets by name; after
+    an upgrade that renames one, the build must stop with a message, not lose the hook quietly."""
+    from types import SimpleNamespace
+
+    from sphinx.errors import ExtensionError
+
+    from bolivia_us import offline_book
+
+    def init_thebe_core(app, config):
+        pass
+
+    init_thebe_core.__module__ = "sphinx_thebe"
+    listener = SimpleNamespace(id=1, handler=init_thebe_core)
+    with_hook = SimpleNamespace(
+        events=SimpleNamespace(listeners={"config-inited": [listener]}), extensions={"sphinx_thebe": 0}
+    )
+    assert offline_book._listeners(with_hook, "sphinx_thebe", "init_thebe_core") == [listener]
+    renamed = SimpleNamespace(events=SimpleNamespace(listeners={"config-inited": []}), extensions={"sphinx_thebe": 0})
+    with pytest.raises(ExtensionError, match="sphinx-thebe 0.3.1"):
+        offline_book._listeners(renamed, "sphinx_thebe", "init_thebe_core")
+    not_loaded = SimpleNamespace(events=SimpleNamespace(listeners={}), extensions={})
+    assert offline_book._listeners(not_loaded, "sphinx_thebe", "init_thebe_core") == []
