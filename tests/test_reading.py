@@ -5,12 +5,11 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from conftest import built_pages
 
 from bolivia_us.offline_book import CHART_CLASS
+from conftest import built_pages
 
-pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 LAPTOP = {"viewport": {"width": 1280, "height": 900}}
@@ -27,6 +26,15 @@ def new_page(browser, device):
         else route.abort(),
     )
     return context, context.new_page()
+
+
+def wait_for_charts_to_settle(page, condition: str) -> None:
+    """Charts are fitted to their column after a first draw or a resize, which takes longer on a
+    busy machine: wait (up to 5 s) until ``condition`` holds; what still fails is reported after."""
+    try:
+        page.wait_for_function(condition, timeout=5_000)
+    except PlaywrightTimeout:
+        pass
 
 
 def visible(page, selector) -> bool:
@@ -124,12 +132,7 @@ def test_charts_stay_legible_after_a_resize(browser, site_url, built_book):
         page.wait_for_function(ALL_DRAWN, timeout=20_000)
         page.set_viewport_size({"width": 1280, "height": 900})
         page.wait_for_timeout(800)
-        # Charts are fitted again once the width settles; on a busy machine that takes longer.
-        settled = f"() => ({CHART_TEXT_SIZES})().every(s => s === null || s >= 9.9)"
-        try:
-            page.wait_for_function(settled, timeout=5_000)
-        except PlaywrightTimeout:
-            pass  # reported below, chart by chart
+        wait_for_charts_to_settle(page, f"() => ({CHART_TEXT_SIZES})().every(s => s === null || s >= 9.9)")
         for i, smallest in enumerate(page.evaluate(CHART_TEXT_SIZES), 1):
             if smallest is not None and smallest < 9.9:  # 10 px, less rounding of the drawn width
                 failures.append(f"{rel}: chart {i} has text {smallest:.1f} px high after the resize")
@@ -161,12 +164,10 @@ def test_every_chart_fits_its_box_with_legible_text(browser, site_url, built_boo
             continue
         page.goto(f"{site_url}/{rel}", wait_until="load")
         page.wait_for_function(ALL_DRAWN, timeout=20_000)
-        # A chart fitted to its column is drawn a second time; on a busy machine that takes longer.
-        fitted = f"() => ({CHART_FIT})().every(c => c === null || ((c.smallest === null || c.smallest >= 9.9) && !c.outside.length))"
-        try:
-            page.wait_for_function(fitted, timeout=5_000)
-        except PlaywrightTimeout:
-            pass  # reported below, chart by chart
+        wait_for_charts_to_settle(
+            page,
+            f"() => ({CHART_FIT})().every(c => c === null || ((c.smallest === null || c.smallest >= 9.9) && !c.outside.length))",
+        )
         for i, chart in enumerate(page.evaluate(CHART_FIT), 1):
             if chart is None:
                 continue
