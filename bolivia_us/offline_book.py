@@ -193,6 +193,7 @@ def _add_bundle_to_chart_pages(app, pagename, templatename, context, doctree) ->
 
 
 _SPACE_BEFORE_NOTE = re.compile(r"\s+(<span class=\"bibtex-citation\")")
+_NOTES_IN_A_ROW = re.compile(r'(</sup></span>)(<span class="bibtex-citation")')
 _BRACKETS = {'<span class="fn-bracket">[</span>': "[", '<span class="fn-bracket">]</span>': "]"}
 
 
@@ -206,6 +207,9 @@ def _tidy_citation_markup(app, pagename, templatename, context, doctree) -> None
     # Citations are superscript note numbers, set against the word they follow ("1825⁵"), as in
     # history writing; the source text keeps a space before each role for readability.
     body = _SPACE_BEFORE_NOTE.sub(r"\1", body)
+    # Two notes in a row are parted by a superscript comma ("⁵⁷,⁵⁸"), or they would read as one
+    # number ("⁵⁷⁵⁸").
+    body = _NOTES_IN_A_ROW.sub(r'\1<sup class="note-separator">,</sup>\2', body)
     context["body"] = body
 
 

@@ -306,3 +306,14 @@ def test_a_changed_bibliography_setting_reaches_the_rebuilt_lists(rebuilt_copy):
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     references = (copy / "_build" / "html" / "book" / "references.html").read_text(encoding="utf-8")
     assert "Kind of source:" not in references, "the references page still shows the old style's output"
+
+
+def test_two_notes_in_a_row_read_as_two_numbers(built_book):
+    """Note numbers sit against the word they follow; two in a row are parted by a comma, or
+    notes 57 and 58 would read as note 5758."""
+    joined = []
+    for page in built_pages(built_book):
+        html = page.read_text(encoding="utf-8")
+        if re.search(r'</sup></span>\s*<span class="bibtex-citation"', html):
+            joined.append(page.relative_to(built_book).as_posix())
+    assert not joined, f"note numbers run together on {joined}"
