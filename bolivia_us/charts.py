@@ -757,7 +757,11 @@ def opinion_chart(opinion: pd.DataFrame) -> alt.LayerChart:
     its leadership) never share a row; each row is headed by what it measures, the pollster and
     the year, and all rows share one scale of per cent of respondents.
     """
-    measures = ["Opinion of the United States", "U.S. influence in Bolivia", "Approval of U.S. leadership"]
+    from .datasets import package
+
+    # the measures in the order the schema lists them (one list, in datapackage.json)
+    fields = next(r for r in package()["resources"] if r["name"] == "opinion")["schema"]["fields"]
+    measures = next(f for f in fields if f["name"] == "measure")["constraints"]["enum"]
     data = opinion.assign(
         answer=opinion["response"].map(ANSWERS).fillna(opinion["response"]),
         row=opinion["measure"] + ": " + opinion["pollster"].str.split(" ").str[0] + ", " + opinion["year"].astype(str),
