@@ -51,7 +51,10 @@ def test_every_page_draws_every_chart_offline_without_console_errors(browser, si
     failures, charts_seen = [], 0
     for path in built_pages(built_book):
         rel = path.relative_to(built_book).as_posix()
-        expected = path.read_text(encoding="utf-8").count(f'class="{CHART_CLASS}"')
+        html = path.read_text(encoding="utf-8")
+        if 'http-equiv="Refresh"' in html[:2000]:
+            continue  # the root's redirect: the browser may already be on the landing page, tested itself
+        expected = html.count(f'class="{CHART_CLASS}"')
         context, page, log = open_page(browser, f"{site_url}/{rel}")
         charts = page.evaluate(COUNT_MARKS)
         context.close()
