@@ -225,7 +225,7 @@ def test_a_malformed_dataset_stops_the_book_build(data_copy, tmp_path):
 
 def test_broken_descriptor(data_copy):
     (data_copy / "datapackage.json").write_text('{"resources": [', encoding="utf-8")
-    from bolivia_us.datasets import _package
+    from bolivia_us.data.datasets import _package
 
     _package.cache_clear()
     msg = load_error("events", data_copy)
@@ -233,14 +233,14 @@ def test_broken_descriptor(data_copy):
 
 
 def test_map_outlines_load_and_hold_the_six_countries():
-    from bolivia_us.geo import COUNTRIES, country_shapes
+    from bolivia_us.data.geo import COUNTRIES, country_shapes
 
     names = {f["properties"]["name"] for f in country_shapes()["features"]}
     assert names == set(COUNTRIES.values())
 
 
 def test_broken_map_outlines_are_named(data_copy, monkeypatch):
-    import bolivia_us.geo as geo
+    import bolivia_us.data.geo as geo
 
     (data_copy / "geo" / "bolivia-and-neighbours.geojson").write_text(
         '{"type": "FeatureCollection", "features": [', encoding="utf-8"
@@ -254,7 +254,7 @@ def test_broken_map_outlines_are_named(data_copy, monkeypatch):
 def test_map_outlines_missing_a_country(data_copy, monkeypatch):
     import json
 
-    import bolivia_us.geo as geo
+    import bolivia_us.data.geo as geo
 
     path = data_copy / "geo" / "bolivia-and-neighbours.geojson"
     shapes = json.loads(path.read_text(encoding="utf-8"))

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, built_pages
 
-from bolivia_us.offline_book import BUNDLE_NAME, CHART_CLASS
+from bolivia_us.book.extension import BUNDLE_NAME
+from bolivia_us.book.renderer import CHART_CLASS
+from conftest import ROOT, built_pages
 
 
 def toc_files(node) -> list[str]:
@@ -279,7 +280,7 @@ def test_the_report_says_when_sources_were_checked_and_how_recent_its_news_is(bu
     in datapackage.json) and the latest development found (the newest event); the book never
     claims to be 'current to' a date its news does not reach."""
     from bolivia_us import as_of, latest_development
-    from bolivia_us.text import long_date
+    from bolivia_us.facts.wording import long_date
 
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (built_book / page).read_text(encoding="utf-8")))
     checked, latest = long_date(as_of().isoformat()), long_date(latest_development()["date"])

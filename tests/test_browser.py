@@ -4,10 +4,10 @@ draws every chart it holds and logs no console errors."""
 from urllib.parse import urlparse
 
 import pytest
-from conftest import built_pages
 
 from bolivia_us import load_dataset
-from bolivia_us.offline_book import CHART_CLASS
+from bolivia_us.book.renderer import CHART_CLASS
+from conftest import built_pages
 
 pytest.importorskip("playwright.sync_api")
 

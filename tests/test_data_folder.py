@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from bolivia_us.paths import data_dir
+from bolivia_us.data.folder import data_dir
 
 ROOT = data_dir().parent
 
@@ -69,7 +69,7 @@ def test_a_normal_install_reads_the_checkout_it_runs_in(tmp_path):
 
 
 def test_the_book_build_points_its_kernels_at_its_own_data(tmp_path, monkeypatch):
-    from bolivia_us.offline_book import _use_this_books_data
+    from bolivia_us.book.extension import _use_this_books_data
 
     class App:
         srcdir = str(tmp_path)

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 sys.path.insert(0, str(ROOT / "tools"))
 import notebook_sync  # noqa: E402
+
 from conftest import copy_of_repository, student_environment  # noqa: E402
 
 
@@ -50,9 +51,9 @@ def test_colab_cell_clones_the_repository_the_book_is_built_from(path):
     cell = notebook_sync.setup_cell(nb)
     assert cell is not None, "the first code cell is the Colab set-up cell"
     assert "remove-cell" in cell.metadata.get("tags", []), "the book leaves the set-up cell out"
-    assert (
-        cell.source == notebook_sync.colab_cell()
-    ), "the set-up cell differs from the repository and branch in _config.yml: run tools/refresh_outputs.py"
+    assert cell.source == notebook_sync.colab_cell(), (
+        "the set-up cell differs from the repository and branch in _config.yml: run tools/refresh_outputs.py"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -61,9 +62,9 @@ def test_values_jupyterlab_shows_are_the_glued_ones(path):
     expected = notebook_sync.user_expressions(nb)
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
-            assert cell.metadata.get("user_expressions") == expected.get(
-                index
-            ), f"cell {index}: the values stored for JupyterLab are stale: run tools/refresh_outputs.py"
+            assert cell.metadata.get("user_expressions") == expected.get(index), (
+                f"cell {index}: the values stored for JupyterLab are stale: run tools/refresh_outputs.py"
+            )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -228,6 +229,6 @@ def test_binder_runs_every_notebook_and_draws_every_chart(student_venv, tmp_path
         nb = nbformat.read(notebook, as_version=4)
         stored = notebook_sync.glued_text(nb)
         shown = {n for c in nb.cells if c.cell_type == "markdown" for n in notebook_sync.EVAL_ROLE.findall(c.source)}
-        assert {k: seen["glued"].get(k) for k in shown} == {
-            k: str(stored[k]) for k in shown
-        }, f"{notebook.name}: the kernel's values differ from the ones the book shows"
+        assert {k: seen["glued"].get(k) for k in shown} == {k: str(stored[k]) for k in shown}, (
+            f"{notebook.name}: the kernel's values differ from the ones the book shows"
+        )

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlparse
 
 import nbformat
 import pytest
+
 from conftest import ROOT, copy_of_repository, student_environment
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -96,9 +97,11 @@ def open_notebook(browser, url, name):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.route(
         "**/*",
-        lambda route: route.continue_()
-        if urlparse(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith("data:")
-        else route.abort(),
+        lambda route: (
+            route.continue_()
+            if urlparse(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith("data:")
+            else route.abort()
+        ),
     )
     page = context.new_page()
     # A workspace of its own, so that only this notebook is open (hidden tabs keep their cells).

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from bolivia_us import load_dataset
-from bolivia_us.charts import missing_years, with_missing_years
-from bolivia_us.money import in_constant_dollars
+from bolivia_us.frames import missing_years, with_missing_years
+from bolivia_us.frames.money import in_constant_dollars
 
 
 def test_constant_dollars_follow_the_named_deflator():
@@ -47,7 +47,7 @@ def test_chart_rows_stored_by_column_come_back_unchanged():
     # The page stores each chart's rows by column (each repeated text once); the chart and its
     # CSV download must see exactly the rows Altair wrote, nulls and numbers included.
     from bolivia_us import charts
-    from bolivia_us.offline_book import pack_rows, render, unpack_rows
+    from bolivia_us.book.renderer import pack_rows, render, unpack_rows
 
     aid = in_constant_dollars(load_dataset("aid"), ["total_obligations"])
     chart = charts.annotate(charts.aid_chart(aid), load_dataset("events"), {"1952-mnr-revolution": "1952 revolution"})
@@ -94,7 +94,7 @@ def test_the_package_declares_what_it_imports_within_the_pinned_versions():
     declared += [Requirement(r) for extra in project["optional-dependencies"].values() for r in extra]
     names = {r.name.lower().replace("_", "-") for r in declared}
     imported = set()
-    for module in (root / "bolivia_us").glob("*.py"):
+    for module in (root / "bolivia_us").rglob("*.py"):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 imported |= {a.name.split(".")[0] for a in node.names}
@@ -119,9 +119,9 @@ def test_the_package_declares_what_it_imports_within_the_pinned_versions():
             pins[name.strip().lower()] = version.split()[0]
     for requirement in declared:
         pinned = pins.get(requirement.name.lower())
-        assert pinned and requirement.specifier.contains(
-            pinned, prereleases=True
-        ), f"{requirement} is not met by requirements.txt ({pinned})"
+        assert pinned and requirement.specifier.contains(pinned, prereleases=True), (
+            f"{requirement} is not met by requirements.txt ({pinned})"
+        )
 
 
 def test_a_hook_into_another_extension_fails_loudly_when_its_target_is_gone():
@@ -131,7 +131,7 @@ def test_a_hook_into_another_extension_fails_loudly_when_its_target_is_gone():
 
     from sphinx.errors import ExtensionError
 
-    from bolivia_us import offline_book
+    from bolivia_us.book import hooks
 
     def init_thebe_core(app, config):
         pass
@@ -141,9 +141,9 @@ def test_a_hook_into_another_extension_fails_loudly_when_its_target_is_gone():
     with_hook = SimpleNamespace(
         events=SimpleNamespace(listeners={"config-inited": [listener]}), extensions={"sphinx_thebe": 0}
     )
-    assert offline_book._listeners(with_hook, "sphinx_thebe", "init_thebe_core") == [listener]
+    assert hooks.listeners(with_hook, "sphinx_thebe", "init_thebe_core") == [listener]
     renamed = SimpleNamespace(events=SimpleNamespace(listeners={"config-inited": []}), extensions={"sphinx_thebe": 0})
-    with pytest.raises(ExtensionError, match="sphinx-thebe 0.3.1"):
-        offline_book._listeners(renamed, "sphinx_thebe", "init_thebe_core")
+    with pytest.raises(ExtensionError, match=r"sphinx-thebe >=0.3.1,<0.4"):
+        hooks.listeners(renamed, "sphinx_thebe", "init_thebe_core")
     not_loaded = SimpleNamespace(events=SimpleNamespace(listeners={}), extensions={})
-    assert offline_book._listeners(not_loaded, "sphinx_thebe", "init_thebe_core") == []
+    assert hooks.listeners(not_loaded, "sphinx_thebe", "init_thebe_core") == []

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bolivia_us.offline_book import CHART_CLASS
+from bolivia_us.book.renderer import CHART_CLASS
 from conftest import built_pages
 
 PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
@@ -21,9 +21,11 @@ def new_page(browser, device):
     context = browser.new_context(**device)
     context.route(
         "**/*",
-        lambda route: route.continue_()
-        if urlparse(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith(("data:", "blob:"))
-        else route.abort(),
+        lambda route: (
+            route.continue_()
+            if urlparse(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith(("data:", "blob:"))
+            else route.abort()
+        ),
     )
     return context, context.new_page()
 

@@ -42,7 +42,7 @@ def test_no_mirror_proxy_shortener_or_staging_copy_is_given_as_a_source():
     """A copy on a bare IP address, a link shortener, a Wikipedia mirror, a pirate or
     document-sharing site or a staging host may be named only as the copy read, never as the
     source: the entry's url is the publisher's or an archive's."""
-    from bolivia_us.references import why_not_a_source
+    from bolivia_us.book.references import why_not_a_source
 
     bad = {key: why_not_a_source(url) for key, entry in bib_entries().items() if (url := field(entry, "url"))}
     bad = {key: why for key, why in bad.items() if why}
@@ -50,7 +50,7 @@ def test_no_mirror_proxy_shortener_or_staging_copy_is_given_as_a_source():
 
 
 def test_every_entry_says_what_kind_of_source_it_is_and_who_published_it():
-    from bolivia_us.references import KINDS
+    from bolivia_us.book.references import KINDS
 
     problems = []
     for key, entry in bib_entries().items():

@@ -22,19 +22,6 @@ def in_book_build() -> bool:
     return os.environ.get(BOOK_BUILD_ENV) == "1"
 
 
-def use_house_renderer() -> str:
-    """Register both chart renderers and turn on the one this front end can draw."""
-    import altair as alt
-
-    from . import offline_book
-
-    alt.renderers.register("bolivia_us", offline_book.render)
-    alt.renderers.register("bolivia_us_live", offline_book.render_live)
-    name = "bolivia_us" if in_book_build() else "bolivia_us_live"
-    alt.renderers.enable(name)
-    return name
-
-
 class Glued:
     """Every value a notebook has glued, by name: ``glued.n_sources``."""
 

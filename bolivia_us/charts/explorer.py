@@ -10,62 +10,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from . import charts
-from .datasets import load_dataset
-from .money import in_constant_dollars
-
-
-def yearly_series() -> pd.DataFrame:
-    """One row per series and year: trade flows, aid (current and constant dollars), coca hectares."""
-    parts = []
-    trade = load_dataset("trade")
-    trade = trade[trade["series"].isin(["census", "imf-dots"])]
-    names = {"census": "Census", "imf-dots": "IMF DOTS"}
-    for column, flow in (("us_exports", "U.S. exports to Bolivia"), ("us_imports", "U.S. imports from Bolivia")):
-        parts.append(
-            pd.DataFrame(
-                {
-                    "series": flow + " (" + trade["series"].map(names) + ")",
-                    "year": trade["year"],
-                    "value": trade[column],
-                    "unit": "million current USD",
-                    "topic": "trade",
-                    "source_title": trade["source_title"],
-                }
-            )
-        )
-    aid = in_constant_dollars(load_dataset("aid"), ["total_obligations"])
-    aid = aid[aid["period"] == "FY"]
-    base = aid.attrs["constant_dollars_base_year"]
-    label = {"greenbook": "USAID Greenbook", "foreignassistance-gov": "ForeignAssistance.gov"}
-    parts.append(
-        pd.DataFrame(
-            {
-                "series": "U.S. aid obligations (" + aid["series"].map(label) + ")",
-                "year": aid["fiscal_year"],
-                "value": aid["total_obligations_constant"] / 1e6,
-                "unit": f"million {base} USD",
-                "topic": "aid",
-                "source_title": aid["source_title"],
-            }
-        )
-    )
-    coca = load_dataset("coca").drop_duplicates(["year", "series"])
-    parts.append(
-        pd.DataFrame(
-            {
-                "series": "Coca cultivation (" + coca["series"].map(charts.COCA_SERIES) + ")",
-                "year": coca["year"],
-                "value": coca["hectares"],
-                "unit": "hectares",
-                "topic": "coca",
-                "source_title": coca["source_title"],
-            }
-        )
-    )
-    out = pd.concat(parts, ignore_index=True)
-    out["year"] = out["year"].astype(int)
-    return out.sort_values(["series", "year"]).reset_index(drop=True)
+from ..frames import with_missing_years, year_to_date
+from .style import PALETTE, finish
 
 
 def units_title(table: pd.DataFrame) -> str:
@@ -82,8 +28,8 @@ def explorer_chart(table: pd.DataFrame) -> alt.LayerChart:
     start = alt.param(name="from_year", value=first, bind=alt.binding_range(min=first, max=last, step=1, name="From: "))
     end = alt.param(name="to_year", value=last, bind=alt.binding_range(min=first, max=last, step=1, name="To: "))
     # Years a series lacks become empty rows, so its line breaks there (nothing is filled in).
-    data = charts.with_missing_years(table, "year", "series")
-    data = data.assign(when=charts.year_to_date(data["year"]))
+    data = with_missing_years(table, "year", "series")
+    data = data.assign(when=year_to_date(data["year"]))
     base = (
         alt.Chart(data)
         .transform_filter("datum.series == series_choice && datum.year >= from_year && datum.year <= to_year")
@@ -100,8 +46,8 @@ def explorer_chart(table: pd.DataFrame) -> alt.LayerChart:
         )
     )
     return alt.layer(
-        base.mark_line(strokeWidth=2, color=charts.PALETTE[0]),
-        base.mark_point(filled=True, size=40, color=charts.PALETTE[0]),
+        base.mark_line(strokeWidth=2, color=PALETTE[0]),
+        base.mark_point(filled=True, size=40, color=PALETTE[0]),
     ).add_params(pick, start, end)
 
 
@@ -128,13 +74,13 @@ def widget_explorer(table: pd.DataFrame):
                 return
             # Years without a value become empty rows, so the line breaks there instead of
             # bridging the gap (nothing is filled in).
-            drawn = charts.with_missing_years(rows, "year")
+            drawn = with_missing_years(rows, "year")
             unit = rows["unit"].iloc[0]
             gaps = int(drawn["missing"].sum())
             display(
-                charts.finish(
+                finish(
                     alt.Chart(drawn)
-                    .mark_line(point=True, color=charts.PALETTE[0])
+                    .mark_line(point=True, color=PALETTE[0])
                     .encode(
                         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d")),
                         y=alt.Y("value:Q", title=unit),

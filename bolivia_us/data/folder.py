@@ -44,7 +44,7 @@ def data_dir(start: Path | None = None) -> Path:
         looked.append(folder)
         if is_checkout(folder):
             return folder / "data"
-    own = Path(__file__).resolve().parent.parent
+    own = Path(__file__).resolve().parents[2]  # bolivia_us/data/folder.py -> the checkout
     looked.append(own)
     if is_checkout(own):
         return own / "data"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .datasets import load_dataset
+from ..data.datasets import load_dataset
 
 DEFAULT_DEFLATOR = "bea-gdp-implicit-price-deflator"
 

@@ -1,5 +1,5 @@
 /* Draws every chart of the page from its stored spec (whose rows the page keeps by column, see
-   offline_book.pack_rows), and under each chart offers exactly the rows it draws (CSV, built in
+   book.renderer.pack_rows), and under each chart offers exactly the rows it draws (CSV, built in
    the browser from the chart's own data) and the page's notebook in Binder or Colab. No network. */
 (function () {
   "use strict";

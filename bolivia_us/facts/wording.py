@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .datasets import parse_partial_date, precision_of
+from ..data.datasets import parse_partial_date, precision_of
 
 
 def long_date(text: str) -> str:

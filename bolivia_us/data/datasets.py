@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import data_dir as default_data_dir
+from .folder import data_dir as default_data_dir
 
 MAX_ERRORS_SHOWN = 20
 

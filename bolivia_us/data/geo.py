@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .datasets import DatasetError
-from .paths import data_dir
+from .folder import data_dir
 
 SHAPES_FILE = "geo/bolivia-and-neighbours.geojson"
 COUNTRIES = {"068": "Bolivia", "604": "Peru", "152": "Chile", "032": "Argentina", "600": "Paraguay", "076": "Brazil"}
