@@ -94,6 +94,49 @@ def test_no_built_page_loads_anything_from_another_host(built_book):
     assert not problems, "\n".join(problems)
 
 
+class _InlineScripts(HTMLParser):
+    """The text of every script that runs in the page (not the charts' JSON specs)."""
+
+    def __init__(self):
+        super().__init__()
+        self.scripts: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag, attrs):
+        kind = dict(attrs).get("type") or "text/javascript"
+        self._inside = tag == "script" and "json" not in kind
+
+    def handle_endtag(self, tag):
+        self._inside = False
+
+    def handle_data(self, data):
+        if self._inside and data.strip():
+            self.scripts.append(data)
+
+
+def offsite_addresses_in_scripts(html: str) -> list[str]:
+    parser = _InlineScripts()
+    parser.feed(html)
+    return [m.group(0) for script in parser.scripts for m in re.finditer(r"https?://[^\s\"'`]+", script)]
+
+
+def test_no_script_in_a_page_names_another_host():
+    """sphinx-thebe writes unpkg.com's address into an inline script on every page, which the check
+    of loaded files above does not see (no src attribute): the book's thebe hook removes it."""
+    thebe = '<script>const THEBE_JS_URL = "https://unpkg.com/thebe@0.8.2/lib/index.js"; const x = 1</script>'
+    assert offsite_addresses_in_scripts(thebe) == ["https://unpkg.com/thebe@0.8.2/lib/index.js"]
+    spec = '<script type="application/json">{"$schema": "https://vega.github.io/schema/vega-lite/v6.json"}</script>'
+    assert offsite_addresses_in_scripts(spec) == []
+
+
+def test_no_built_page_has_a_script_naming_another_host(built_book):
+    problems = []
+    for page in built_pages(built_book):
+        found = offsite_addresses_in_scripts(page.read_text(encoding="utf-8"))
+        problems += [f"{page.relative_to(built_book)}: {address}" for address in found]
+    assert not problems, "\n".join(problems)
+
+
 def test_the_chart_library_is_served_once_by_the_site_and_only_where_charts_are(built_book):
     bundle = built_book / "_static" / BUNDLE_NAME
     assert bundle.exists() and bundle.stat().st_size > 500_000

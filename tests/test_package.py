@@ -147,3 +147,50 @@ def test_a_hook_into_another_extension_fails_loudly_when_its_target_is_gone():
         hooks.listeners(renamed, "sphinx_thebe", "init_thebe_core")
     not_loaded = SimpleNamespace(events=SimpleNamespace(listeners={}), extensions={})
     assert hooks.listeners(not_loaded, "sphinx_thebe", "init_thebe_core") == []
+
+
+def test_importing_the_package_changes_no_global_state():
+    """A student who imports a helper keeps Altair's own theme and renderer until they ask for the
+    house style; the chapters ask for it explicitly (``charts.use_house_style()``)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import altair as alt\n"
+        "import bolivia_us, bolivia_us.charts, bolivia_us.data, bolivia_us.frames, bolivia_us.facts.wording\n"
+        "import bolivia_us.book.extension\n"
+        "print(alt.theme.active, alt.renderers.active)\n"
+        "bolivia_us.charts.use_house_style()\n"
+        "print(alt.theme.active, alt.renderers.active)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PATH": "/usr/bin"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["default default", "bolivia_us bolivia_us_live"]
+
+
+def test_every_chapter_turns_the_house_style_on_before_its_first_chart():
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted((root / "notebooks").glob("*.ipynb")):
+        cells = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+        sources = ["".join(c["source"]) for c in cells]
+        first_chart = next((i for i, s in enumerate(sources) if "charts." in s and "use_house_style" not in s), None)
+        if first_chart is None:
+            continue
+        turned_on = next((i for i, s in enumerate(sources) if "charts.use_house_style()" in s), None)
+        assert turned_on is not None and turned_on < first_chart, f"{path.name}: charts before use_house_style()"
+
+
+def test_the_glue_hook_fails_loudly_when_myst_nb_moves_its_role(monkeypatch):
+    import sys
+
+    from sphinx.errors import ExtensionError
+
+    from bolivia_us.book import hooks
+
+    assert hooks.glued_value_role() is not None  # the pinned myst-nb has what the hook needs
+    monkeypatch.setitem(sys.modules, "myst_nb.ext.glue.roles", None)  # as if an upgrade removed it
+    with pytest.raises(ExtensionError, match=r"myst-nb >=1.1,<1.5"):
+        hooks.glued_value_role()
