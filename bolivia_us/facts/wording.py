@@ -40,3 +40,9 @@ def legal_limits_in_words(limits) -> str:
         f"{hectares(h)} hectares from {str(d)[:4]}" for h, d in zip(rows["hectares"], rows["from_date"], strict=True)
     ]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def number_in_words(count: int) -> str | int:
+    """A small count as a word, as prose writes it ('three'); ten and more stay figures."""
+    words = "zero one two three four five six seven eight nine".split()
+    return words[count] if 0 <= count < 10 else count
