@@ -113,3 +113,22 @@ def test_chart_texts_do_not_type_numbers_the_data_hold():
                 ):
                     typed.append(f"{path.name}: {literal[:80]}")
     assert not typed, "numbers typed into chart texts: " + "; ".join(typed)
+
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_the_prose_refers_to_every_figure_before_it_appears(path):
+    """As in a printed book, the text leads the reader to each chart ("Figure 1.2 shows…"), which
+    the book numbers and links, so the reader knows why the chart is there before seeing it."""
+    nb = nbformat.read(path, as_version=4)
+    text_so_far = ""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            text_so_far += cell.source
+        name = cell.metadata.get("mystnb", {}).get("figure", {}).get("name")
+        if cell.cell_type == "code" and name:
+            assert re.search(rf"\{{numref\}}`[^`]*<{re.escape(name)}>`|\{{numref\}}`{re.escape(name)}`", text_so_far), (
+                f"{path.name}: no {{numref}} to {name} before the figure"
+            )
