@@ -16,6 +16,8 @@ import json
 from .front_ends import in_book_build
 
 CHART_CLASS = "bolivia-us-chart"
+#: The width a chart that fills its container in the book is drawn at in a live kernel.
+DEFAULT_LIVE_WIDTH = 640
 
 
 def vega_lite_version() -> str:
@@ -106,7 +108,7 @@ def render(spec: dict, **metadata) -> dict:
     return {"text/html": page}
 
 
-def render_live(spec: dict, **metadata) -> dict:
+def render_live(spec: dict, *, width: int = DEFAULT_LIVE_WIDTH, **metadata) -> dict:
     """Altair renderer for a running kernel (JupyterLab, Jupyter Notebook, VS Code, Colab).
 
     Those front ends cannot run the book's script, and JupyterLab 4 has no renderer for Vega-Lite
@@ -119,9 +121,7 @@ def render_live(spec: dict, **metadata) -> dict:
     usermeta = spec.get("usermeta", {}) or {}
     drawn = dict(spec)
     if drawn.get("width") == "container":
-        from ..charts.style import WIDTH
-
-        drawn["width"] = WIDTH
+        drawn["width"] = width
     if usermeta.get("source") and isinstance(drawn.get("title"), dict):
         title = dict(drawn["title"])
         subtitle = title.get("subtitle") or []
@@ -134,12 +134,15 @@ def render_live(spec: dict, **metadata) -> dict:
     return {"image/svg+xml": svg, "text/plain": f"<Chart: {described}>"}
 
 
-def use_house_renderer() -> str:
-    """Register both chart renderers and turn on the one this front end can draw."""
+def use_house_renderer(live_width: int = DEFAULT_LIVE_WIDTH) -> str:
+    """Register both chart renderers and turn on the one this front end can draw; in a live
+    kernel a chart that fills its container in the book is drawn ``live_width`` pixels wide."""
+    from functools import partial
+
     import altair as alt
 
     alt.renderers.register("bolivia_us", render)
-    alt.renderers.register("bolivia_us_live", render_live)
+    alt.renderers.register("bolivia_us_live", partial(render_live, width=live_width))
     name = "bolivia_us" if in_book_build() else "bolivia_us_live"
     alt.renderers.enable(name)
     return name

@@ -85,7 +85,7 @@ def use_house_style() -> str:
     from ..book.renderer import use_house_renderer
 
     alt.theme.enable(THEME)
-    return use_house_renderer()
+    return use_house_renderer(live_width=WIDTH)
 
 
 def finish(
