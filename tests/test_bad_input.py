@@ -133,6 +133,21 @@ CASES = {
         in_second_row(lambda c, t: (f",{c[1]},day,", f",{c[1][:7]},day,")),
         ["events.csv, row 2, column 'date'", "precision 'day'"],
     ),
+    "official contact after the series ends": (
+        "contacts",
+        replace("2002-11-sanchez-de-lozada-to-us,2002-11-09,", "2002-11-sanchez-de-lozada-to-us,2025-11-09,"),
+        ["contacts.csv, row 18, column 'start_date'", "outside the official series for head-of-state"],
+    ),
+    "press report standing in for the official series": (
+        "contacts",
+        replace("2025-10-paz-rubio-washington,2025-10-31,", "2025-10-paz-rubio-washington,2024-10-31,"),
+        ["contacts.csv, row 19, column 'record'", "falls inside the official series for head-of-state-elect"],
+    ),
+    "contact ending before it starts": (
+        "contacts",
+        replace("2000-08-18,2000-08-18,Madeleine", "2000-08-18,2000-07-18,Madeleine"),
+        ["contacts.csv, row 14, column 'end_date'", "is before start_date"],
+    ),
     "event outside its era": (
         "events",
         in_second_row(lambda c, t: (f",{c[1]},", ",1990-01-01,")),

@@ -269,7 +269,35 @@ def _not_before(rule: dict, records, problems: _Problems, today: dt.date) -> Non
             problems.add(row_no, later, f"{a} is before {earlier} {b}")
 
 
+def _official_series_coverage(rule: dict, records, problems: _Problems, today: dt.date) -> None:
+    """A row taken from an official series must fall inside the years that series covers, for the
+    traveller's rank; a row reported by the press must not stand in for that series inside them."""
+    covers = rule["resource"]["x-official-series"]["covers"]
+    field, record_field, level_field = rule["field"], rule["record_field"], rule["level_field"]
+    for row_no, rec in records:
+        start, record, level = rec.get(field), rec.get(record_field), rec.get(level_field)
+        if start is None or record is None or level is None:
+            continue
+        span = covers.get(level)
+        if record == rule["official"]:
+            if span is None:
+                problems.add(row_no, level_field, f"the official series do not record the rank {level!r}")
+            elif not span["from"] <= start <= span["to"]:
+                problems.add(
+                    row_no,
+                    field,
+                    f"{start} is outside the official series for {level} ({span['from']} to {span['to']})",
+                )
+        elif span is not None and start <= span["to"]:
+            problems.add(
+                row_no,
+                record_field,
+                f"{start} falls inside the official series for {level} (to {span['to']}): take the row from that record",
+            )
+
+
 _RULES = {
+    "official-series-coverage": _official_series_coverage,
     "partial-date": _partial_dates,
     "iso-partial-dates": _iso_partial_dates,
     "not-before": _not_before,
@@ -338,7 +366,7 @@ def _validate(name: str, data_dir: Path) -> tuple[list[str], list[tuple[int, dic
                 seen[key] = row_no
     today = as_of(data_dir)
     for rule in desc.get("x-checks", []):
-        _RULES[rule["rule"]](rule, records, problems, today)
+        _RULES[rule["rule"]]({**rule, "resource": desc}, records, problems, today)
     for fk in schema.get("foreignKeys", []):
         _check_foreign_key(fk, records, problems, data_dir)
     for rule in desc.get("x-within", []):
