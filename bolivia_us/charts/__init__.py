@@ -5,13 +5,14 @@
 >>> chart = charts.finish(charts.events_timeline(events, eras), title=..., source=..., description=...)  # doctest: +SKIP
 
 ``style`` (theme, renderer, ``finish``) · ``encodings`` (colours, shapes, dashes) · ``blocks``
-(era bands, event rules, lines, terms) · ``timeline`` · ``people`` · ``aid_and_trade`` · ``coca``
+(era bands, event rules, lines, terms) · ``timeline`` · ``people`` · ``aid_and_trade`` · ``coca`` · ``contacts``
 · ``opinion`` · ``places`` · ``overview`` · ``explorer``.
 """
 
 from .aid_and_trade import aid_chart, aid_split_chart, counter_narcotics_chart, trade_chart
 from .blocks import annotate, era_bands, event_rules, lines_over_time, terms_chart
 from .coca import coca_chart
+from .contacts import contacts_chart
 from .explorer import explorer_chart, widget_explorer
 from .opinion import opinion_chart
 from .overview import linked_overview
@@ -27,6 +28,7 @@ __all__ = [
     "aid_split_chart",
     "annotate",
     "coca_chart",
+    "contacts_chart",
     "counter_narcotics_chart",
     "envoy_journeys",
     "envoys_chart",

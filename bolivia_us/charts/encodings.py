@@ -70,3 +70,21 @@ def year_axis(dates: pd.Series, ticks: int = 8) -> alt.Axis:
     span = max(1, int(dates.max().year) - int(dates.min().year))
     step = max(1, round(span / ticks))
     return alt.Axis(format="%Y", labelOverlap=True, tickCount={"interval": "year", "step": step})
+
+
+#: One symbol per kind of contact (in the order of the contacts schema's kinds): visits are round or
+#: square, meetings pointed; a star is a bilateral meeting, a hexagon an inauguration.
+STAR = "M0,-1L0.24,-0.31L0.95,-0.31L0.38,0.12L0.59,0.81L0,0.38L-0.59,0.81L-0.38,0.12L-0.95,-0.31L-0.24,-0.31Z"
+HEXAGON = "M-1,0L-0.5,-0.87L0.5,-0.87L1,0L0.5,0.87L-0.5,0.87Z"
+CONTACT_SHAPES = [
+    "circle",
+    "square",
+    "diamond",
+    "triangle-left",
+    "triangle-right",
+    "cross",
+    "triangle-up",
+    "triangle-down",
+    STAR,
+    HEXAGON,
+]

@@ -7,6 +7,8 @@ import pandas as pd
 
 from ..data.vocabulary import AID_SOURCES, CATEGORIES, CATEGORY_LABELS, COCA_SERIES
 from ..frames import with_missing_years, with_start_date, year_to_date
+from ..frames.contacts import contacts_on_a_time_axis
+from .contacts import contact_marks
 from .encodings import DASH_PATTERNS, DASHED, SOLID, TRADE_COLOURS, category_scales
 from .style import MUTED, PALETTE
 
@@ -26,13 +28,16 @@ def _panel_styles(topic: str, names) -> tuple[list[str], list[str], list[list[in
     return domain, PALETTE[: len(domain)], DASH_PATTERNS[: len(domain)]
 
 
-def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFrame) -> alt.VConcatChart:
+def linked_overview(
+    events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFrame, contacts: pd.DataFrame | None = None
+) -> alt.VConcatChart:
     """The timeline on top drives the charts below it, in the static page with no kernel.
 
     Brush a span of years on the timeline to zoom the trade, aid and coca charts to it; the era
     menu filters every chart to that era's years; a category picked in the legend shows only that
     category's events, on the timeline and as dashed rules on every chart below. ``series`` is
-    ``frames.series.yearly_series()``.
+    ``frames.series.yearly_series()``; ``contacts`` (the contacts dataset) adds a panel of
+    high-level visits under the timeline, which follows the same years.
     """
     labels = [CATEGORY_LABELS[c] for c in CATEGORIES]
     brush = alt.selection_interval(encodings=["x"], name="years")
@@ -144,9 +149,23 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
             .properties(height=150, width=520)
         )
 
+    panels = [timeline]
+    if contacts is not None:
+        visits = contacts_on_a_time_axis(contacts)
+        visits = visits[
+            ["start", "year", "start_date", "end_date", "person", "role", "place", "where"]
+            + ["kind_label", "record", "record_label", "description", "source_title"]
+        ]
+        x = alt.X("start:T", title=None, axis=alt.Axis(format="%Y"), scale=alt.Scale(domain=brush))
+        marks = contact_marks(visits, x).mark_point(size=60, strokeWidth=1.5, clip=True).transform_filter(in_era)
+        panels.append(
+            alt.layer(marks, span_ends)
+            .resolve_scale(color="independent", shape="independent")
+            .properties(height=90, width=520)
+        )
     return (
         alt.vconcat(
-            timeline,
+            *panels,
             panel("trade", "Trade", "Million current USD"),
             panel(
                 "aid",
@@ -156,6 +175,6 @@ def linked_overview(events: pd.DataFrame, eras: pd.DataFrame, series: pd.DataFra
             panel("coca", "Coca, estimated by", "Hectares"),
         )
         # each panel keeps its own legend (a shared dash scale made a fifth, stray legend)
-        .resolve_scale(x="independent", color="independent", strokeDash="independent")
+        .resolve_scale(x="independent", color="independent", strokeDash="independent", shape="independent")
         .properties(autosize=alt.AutoSizeParams(type="pad"))
     )

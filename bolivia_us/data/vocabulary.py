@@ -91,3 +91,32 @@ def opinion_measures() -> list[str]:
 
     fields = next(r for r in package()["resources"] if r["name"] == "opinion")["schema"]["fields"]
     return next(f for f in fields if f["name"] == "measure")["constraints"]["enum"]
+
+
+#: Where a high-level contact took place, as the contacts chart's rows name it.
+CONTACT_DIRECTIONS = {
+    "to-united-states": "Bolivians to the U.S.",
+    "to-bolivia": "Americans to Bolivia",
+    "third-country": "Met elsewhere",
+}
+#: The kinds of contact, as a reader names them (the contacts schema's enum, in its order).
+CONTACT_KINDS = {
+    "state-visit": "State visit",
+    "official-working-visit": "Official working visit",
+    "working-visit": "Working visit",
+    "informal-visit": "Informal visit",
+    "guest-of-the-president": "Guest of the President",
+    "treaty-signing": "Treaty signing",
+    "summit": "Summit",
+    "multilateral-meeting": "Multilateral meeting",
+    "bilateral-meeting": "Bilateral meeting",
+    "inauguration": "Inauguration",
+}
+CONTACT_RECORDS = {"office-of-the-historian": "Office of the Historian", "press": "Press reports (after the series)"}
+CONTACT_LEVELS = {
+    "head-of-state": "President",
+    "head-of-state-elect": "President-elect",
+    "secretary-of-state": "Secretary of State",
+    "deputy-secretary-of-state": "Deputy Secretary of State",
+    "foreign-minister": "Foreign minister",
+}

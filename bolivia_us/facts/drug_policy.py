@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..data.datasets import load_dataset
+from .contacts import contact_dates
 from .lookups import envoy_dates, event_dates, greenbook_by_year, president, trade_by_year
 from .revolution_cold_war import share
 from .wording import hectares, long_date, usd_millions
@@ -21,6 +22,13 @@ EVENTS = [
     "1990-cartagena-summit",
     "1991-atpa-enacted",
     "2005-morales-elected",
+]
+CONTACTS = [
+    "1988-08-shultz-to-bolivia",
+    "1990-02-bush-cartagena",
+    "1990-05-paz-zamora-to-us",
+    "2000-08-albright-to-bolivia",
+    "2002-11-sanchez-de-lozada-to-us",
 ]
 #: envoy id -> {glue name: which of its dates}
 ENVOY_DATES = {
@@ -85,4 +93,5 @@ def chapter_facts() -> dict[str, object]:
         "c04_morales_start": long_date(president("Evo Morales")["term_start"]),
         **envoy_dates(ENVOY_DATES),
         **event_dates(EVENTS),
+        **contact_dates(CONTACTS),
     }

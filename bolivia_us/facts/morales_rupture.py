@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..data.datasets import load_dataset
+from .contacts import latest_contacts
 from .drug_policy import legal_limit
 from .lookups import envoy_dates, event_dates, greenbook_by_year, president, trade_by_year
 from .wording import hectares, long_date, usd_millions
@@ -22,6 +23,8 @@ EVENTS = [
     "2019-election-disputed",
     "2019-morales-resigns",
 ]
+#: What the chapter says of visits at the top: none in its years.
+CONTACT_FACTS = ["contacts_visits_series_end", "last_official_bolivian_visit_date", "last_secretary_in_bolivia_date"]
 #: envoy id -> {glue name: which of its dates}
 ENVOY_DATES = {
     "us-2006-goldberg": {"c05_goldberg_credentials": "credentials_presented", "c05_goldberg_left": "mission_ended"},
@@ -55,4 +58,5 @@ def chapter_facts() -> dict[str, object]:
         "c05_coca_limit_1008": hectares(legal_limit("Law 1008", "national")["hectares"]),
         "c05_coca_limit_906": hectares(legal_limit("Law 906", "national")["hectares"]),
         **event_dates(EVENTS),
+        **{name: latest_contacts()[name] for name in CONTACT_FACTS},
     }

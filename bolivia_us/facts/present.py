@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.datasets import as_of, latest_development, load_dataset
+from .contacts import latest_contacts
 from .lookups import envoy, envoy_dates, event_dates, president, trade_by_year
 from .wording import long_date, usd_millions
 
@@ -27,6 +28,19 @@ EVENTS = [
     "2026-dea-no-us-personnel",
     "2026-section-122-surcharge",
     "2026-paz-rubio-doral",
+]
+#: What the chapter says of the latest visits at the top.
+CONTACT_FACTS = [
+    "contacts_visits_series_end",
+    "contacts_secretary_series_end",
+    "last_secretary_in_bolivia",
+    "last_secretary_in_bolivia_date",
+    "us_president_trips_to_bolivia",
+    "last_bolivian_president_in_us",
+    "last_bolivian_president_in_us_date",
+    "last_bolivian_president_in_us_place",
+    "presidential_gap_years",
+    "presidential_gap_from",
 ]
 #: envoy id -> {glue name: which of its dates}
 ENVOY_DATES = {
@@ -59,4 +73,5 @@ def chapter_facts() -> dict[str, object]:
         **{name: usd_millions(by_source[series, year]) for name, (series, year) in AID_NAMED.items()},
         "c06_imports_2022": usd_millions(trade_by_year("imf-dots").loc[2022, "us_imports"] * 1e6, 0),
         **event_dates(EVENTS),
+        **{name: latest_contacts()[name] for name in CONTACT_FACTS},
     }

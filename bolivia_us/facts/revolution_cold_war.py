@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..data.datasets import load_dataset
+from .contacts import contact_dates
 from .lookups import envoy_dates, event_dates, greenbook_by_year, president
 from .wording import long_date, usd_millions
 
@@ -20,6 +21,7 @@ EVENTS = [
     "1971-banzer-coup",
     "1980-garcia-meza-coup",
 ]
+CONTACTS = ["1963-10-paz-estenssoro-to-us", "1968-07-barrientos-to-us", "1976-06-kissinger-to-bolivia"]
 #: envoy id -> {glue name: which of its dates}
 ENVOY_DATES = {
     "us-1951-sparks": {"c03_sparks_start": "credentials_presented"},
@@ -61,4 +63,5 @@ def chapter_facts() -> dict[str, object]:
         "c03_econ_share_1952_1982": share(cold_war["economic_obligations"].sum(), cold_war["total_obligations"].sum()),
         "c03_mil_share_fy1976": share(book.loc[1976, "military_obligations"], book.loc[1976, "total_obligations"]),
         **event_dates(EVENTS),
+        **contact_dates(CONTACTS),
     }

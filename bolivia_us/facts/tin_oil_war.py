@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .contacts import contact_dates
 from .lookups import envoy, envoy_dates, event_dates, greenbook_by_year
 from .wording import usd_millions
 
@@ -24,6 +25,8 @@ EVENTS = [
     "1943-villarroel-coup",
     "1944-us-recognizes-villarroel",
 ]
+#: The visits of leaders the chapter names (contacts dataset).
+CONTACTS = ["1943-05-penaranda-to-us"]
 #: envoy id -> {glue name: which of its dates}
 ENVOY_DATES = {
     "bo-1942-guachalla": {"guachalla_credentials": "credentials_presented"},
@@ -44,4 +47,5 @@ def chapter_facts() -> dict[str, object]:
         **envoy_dates(ENVOY_DATES),
         "aid_1946_1951_range": aid_range(*POSTWAR_AID_YEARS),
         **event_dates(EVENTS),
+        **contact_dates(CONTACTS),
     }

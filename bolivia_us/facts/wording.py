@@ -46,3 +46,10 @@ def number_in_words(count: int) -> str | int:
     """A small count as a word, as prose writes it ('three'); ten and more stay figures."""
     words = "zero one two three four five six seven eight nine".split()
     return words[count] if 0 <= count < 10 else count
+
+
+def count_of(count: int, noun: str) -> str:
+    """A count with its noun, as prose says it: 'no trip', 'one trip', 'four trips'."""
+    if count == 0:
+        return f"no {noun}"
+    return f"{number_in_words(count)} {noun}{'' if count == 1 else 's'}"
