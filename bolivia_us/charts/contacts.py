@@ -29,7 +29,7 @@ def contact_marks(data: pd.DataFrame, x: alt.X) -> alt.Chart:
     records = list(CONTACT_RECORDS.values())
     return (
         alt.Chart(data)
-        .mark_point(size=90, strokeWidth=1.8)
+        .mark_point(size=90, strokeWidth=1.8, filled=True)
         .encode(
             x=x,
             y=alt.Y("where:N", title=None, sort=list(CONTACT_DIRECTIONS.values())),
@@ -39,12 +39,17 @@ def contact_marks(data: pd.DataFrame, x: alt.X) -> alt.Chart:
                 scale=alt.Scale(
                     domain=kinds, range=[CONTACT_SHAPES[list(CONTACT_KINDS.values()).index(k)] for k in kinds]
                 ),
-                legend=alt.Legend(symbolStrokeColor=MUTED, symbolFillColor="white", columns=1),
+                legend=alt.Legend(symbolStrokeColor=MUTED, symbolFillColor=MUTED, symbolOpacity=1, columns=1),
             ),
+            # Filled or hollow, blue or orange: the record. The caption says so; a second legend
+            # would sit beside the first and run off a phone's screen.
             color=alt.Color(
-                "record_label:N", title="Record", scale=alt.Scale(domain=records, range=[PALETTE[0], PALETTE[5]])
+                "record_label:N", legend=None, scale=alt.Scale(domain=records, range=[PALETTE[0], PALETTE[5]])
             ),
-            fill=alt.condition("datum.record == 'press'", alt.value("white"), alt.Color("record_label:N", legend=None)),
+            stroke=alt.Color(
+                "record_label:N", legend=None, scale=alt.Scale(domain=records, range=[PALETTE[0], PALETTE[5]])
+            ),
+            fillOpacity=alt.condition("datum.record == 'press'", alt.value(0), alt.value(0.85)),
             tooltip=TOOLTIP,
         )
     )
@@ -58,7 +63,8 @@ def contacts_chart(contacts: pd.DataFrame, series_end: str) -> alt.LayerChart:
     keep += ["record_label", "description", "source_title"]
     data = data[keep]
     x = alt.X("start:T", title=None, axis=year_axis(data["start"]), scale=alt.Scale(padding=12))
-    end = pd.DataFrame({"when": [pd.Timestamp(series_end)], "label": ["Official series end"]})
+    # Inline values, not a dataset: the chart's CSV downloads offer only the contacts.
+    end = alt.Data(values=[{"when": series_end, "label": "Official series end"}])
     rule = alt.Chart(end).mark_rule(color=MUTED, strokeDash=[4, 3]).encode(x="when:T")
     label = (
         alt.Chart(end)
