@@ -79,6 +79,18 @@ def test_overview_timeline_draws_one_dot_per_event(browser, site_url, built_book
     assert charts[0]["symbols"] == len(load_dataset("events"))
 
 
+def test_the_contacts_chart_draws_one_mark_per_contact_offline(browser, site_url, built_book):
+    contacts = len(load_dataset("contacts"))
+    for page_name, figure in (("00-overview", "fig-overview-contacts"), ("06-present", "fig-c06-contacts")):
+        context, page, log = open_page(browser, f"{site_url}/notebooks/{page_name}.html")
+        symbols = page.evaluate(
+            f"() => document.querySelectorAll('#{figure} svg g.mark-symbol.role-mark > path').length"
+        )
+        context.close()
+        assert symbols == contacts, f"{page_name}: {symbols} marks for {contacts} contacts"
+        assert not log["offsite"], log["offsite"]
+
+
 def test_chart_download_holds_exactly_the_charted_rows(browser, site_url, tmp_path):
     import csv
 

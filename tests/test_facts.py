@@ -104,3 +104,44 @@ def test_years_without_an_ambassador_run_to_the_latest_event(chapter_facts):
     latest = pd.Timestamp(events.loc[events["era"] == "present", "date"].max())
     assert present.years_without_ambassador() == pytest.approx((latest - goldberg_left).days / 365.25)
     assert chapter_facts["06-present"]["c06_years_no_ambassador"] == f"{(latest - goldberg_left).days / 365.25:.1f}"
+
+
+def test_every_contact_lies_inside_its_official_series_or_names_another_source():
+    from bolivia_us.data.datasets import resource
+
+    covers = resource("contacts")["x-official-series"]["covers"]
+    contacts = load_dataset("contacts")
+    for row in contacts.itertuples():
+        span = covers.get(row.level)
+        if row.record == "office-of-the-historian":
+            assert span and span["from"] <= row.start_date <= span["to"], row.contact_id
+            assert row.source_url.startswith("https://history.state.gov/") and row.record_id, row.contact_id
+        else:
+            assert not row.source_url.startswith("https://history.state.gov/"), row.contact_id
+            assert span is None or row.start_date > span["to"], f"{row.contact_id} stands in for the official series"
+
+
+def test_the_present_chapter_says_when_the_last_visits_were_from_the_data(chapter_facts):
+    contacts = load_dataset("contacts")
+    to_bolivia = contacts[(contacts["direction"] == "to-bolivia") & (contacts["level"] == "secretary-of-state")]
+    secretary = to_bolivia.sort_values("start_date").iloc[-1]
+    to_us = contacts[
+        (contacts["direction"] == "to-united-states") & contacts["level"].isin(["head-of-state", "head-of-state-elect"])
+    ]
+    bolivian = to_us.sort_values("start_date").iloc[-1]
+    facts_06 = chapter_facts["06-present"]
+    assert facts_06["last_secretary_in_bolivia"] == secretary["person"]
+    assert facts_06["last_secretary_in_bolivia_date"] == long_date(secretary["start_date"])
+    assert facts_06["last_bolivian_president_in_us_date"] == long_date(bolivian["start_date"])
+    presidents = ((contacts["direction"] == "to-bolivia") & (contacts["level"] == "head-of-state")).sum()
+    assert facts_06["us_president_trips_to_bolivia"] == (
+        "no trip" if presidents == 0 else facts_06["us_president_trips_to_bolivia"]
+    )
+    text = "".join("".join(c["source"]) for c in cells("06-present") if c["cell_type"] == "markdown")
+    for name in (
+        "last_secretary_in_bolivia",
+        "last_secretary_in_bolivia_date",
+        "last_bolivian_president_in_us_date",
+        "us_president_trips_to_bolivia",
+    ):
+        assert f"{{eval}}`glued.{name}`" in text, name
