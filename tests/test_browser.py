@@ -169,12 +169,13 @@ def test_linked_views_share_category_and_era_with_no_kernel(browser, site_url):
     figure = [f for f in page.query_selector_all(".bolivia-us-figure") if "pick years, an era" in f.inner_text()][0]
     count = "f => f.querySelectorAll('g.mark-rule.role-mark path, g.mark-rule.role-mark line').length"
     assert figure.evaluate(count) == 0, "no category picked: no event rules"
-    # The four panels cover the same years: a year's label sits at the same place in each.
+    # The five panels (events, visits, trade, aid, coca) cover the same years: a year's label sits
+    # at the same place in each.
     years = figure.evaluate("""f => { const at = {};
         f.querySelectorAll('g.role-axis-label text').forEach(t => { if (/^\\d{4}$/.test(t.textContent)) {
             const r = t.getBoundingClientRect(); (at[t.textContent] = at[t.textContent] || []).push(r.left + r.width / 2); } });
         return at; }""")
-    assert years and all(len(xs) == 4 for xs in years.values()), f"each year labelled once per panel: {years}"
+    assert years and all(len(xs) == 5 for xs in years.values()), f"each year labelled once per panel: {years}"
     assert all(max(xs) - min(xs) < 1.5 for xs in years.values()), f"panels not aligned: {years}"
     [label for label in figure.query_selector_all("g.role-legend-label text") if label.text_content() == "Drugs"][
         0

@@ -7,7 +7,22 @@ import re
 from conftest import built_pages
 
 # Channels other than colour that can carry a category: a reader sees them without telling hues apart.
-NON_COLOUR = {"x", "y", "x2", "y2", "shape", "strokeDash", "text", "row", "column", "facet", "xOffset", "yOffset"}
+# A filled mark against a hollow one (fillOpacity by a field) is a cue that does not need colour.
+NON_COLOUR = {
+    "x",
+    "y",
+    "x2",
+    "y2",
+    "shape",
+    "strokeDash",
+    "fillOpacity",
+    "text",
+    "row",
+    "column",
+    "facet",
+    "xOffset",
+    "yOffset",
+}
 SPEC = re.compile(r'<script type="application/json" class="bolivia-us-spec">(.*?)</script>', re.S)
 
 

@@ -49,7 +49,10 @@ def contact_marks(data: pd.DataFrame, x: alt.X) -> alt.Chart:
             stroke=alt.Color(
                 "record_label:N", legend=None, scale=alt.Scale(domain=records, range=[PALETTE[0], PALETTE[5]])
             ),
-            fillOpacity=alt.condition("datum.record == 'press'", alt.value(0), alt.value(0.85)),
+            # and filled (the record) or hollow (a press report): not colour alone
+            fillOpacity=alt.FillOpacity(
+                "record_label:N", legend=None, scale=alt.Scale(domain=records, range=[0.85, 0])
+            ),
             tooltip=TOOLTIP,
         )
     )
@@ -62,7 +65,7 @@ def contacts_chart(contacts: pd.DataFrame, series_end: str) -> alt.LayerChart:
     keep = ["start", "start_date", "end_date", "person", "role", "place", "where", "kind_label", "record"]
     keep += ["record_label", "description", "source_title"]
     data = data[keep]
-    x = alt.X("start:T", title=None, axis=year_axis(data["start"]), scale=alt.Scale(padding=12))
+    x = alt.X("start:T", title=None, axis=year_axis(data["start"]))
     # Inline values, not a dataset: the chart's CSV downloads offer only the contacts.
     end = alt.Data(values=[{"when": series_end, "label": "Official series end"}])
     rule = alt.Chart(end).mark_rule(color=MUTED, strokeDash=[4, 3]).encode(x="when:T")

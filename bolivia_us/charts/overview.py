@@ -157,7 +157,11 @@ def linked_overview(
             + ["kind_label", "record", "record_label", "description", "source_title"]
         ]
         x = alt.X("start:T", title=None, axis=alt.Axis(format="%Y"), scale=alt.Scale(domain=brush))
-        marks = contact_marks(visits, x).mark_point(size=60, strokeWidth=1.5, clip=True).transform_filter(in_era)
+        marks = (
+            contact_marks(visits, x)
+            .mark_point(size=60, strokeWidth=1.5, clip=True, filled=True)
+            .transform_filter(in_era)
+        )
         panels.append(
             alt.layer(marks, span_ends)
             .resolve_scale(color="independent", shape="independent")
