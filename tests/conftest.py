@@ -44,13 +44,14 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(tier)
 
 
-JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
+#: the book's build command, as scripts/build-book runs it (jupyter-book build, pages read in parallel)
+BUILD_COMMAND = [sys.executable, "-m", "bolivia_us.book.build"]
 
 
 def build_book(*extra: str, env: dict | None = None, root: Path = ROOT) -> subprocess.CompletedProcess:
     """Build the book as the README does: every notebook executed, Sphinx warnings are errors."""
     return subprocess.run(
-        [JUPYTER_BOOK, "build", str(root), "-W", "--keep-going", *extra],
+        [*BUILD_COMMAND, str(root), "-W", "--keep-going", *extra],
         cwd=root,
         env=env,
         capture_output=True,

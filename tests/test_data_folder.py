@@ -69,13 +69,14 @@ def test_a_normal_install_reads_the_checkout_it_runs_in(tmp_path):
 
 
 def test_the_book_build_points_its_kernels_at_its_own_data(tmp_path, monkeypatch):
-    from bolivia_us.book.extension import _use_this_books_data
+    from bolivia_us.book.extension import _set_up_the_books_kernels
 
     class App:
         srcdir = str(tmp_path)
+        outdir = str(tmp_path / "_build" / "html")
 
     environ = {k: v for k, v in os.environ.items() if k != "BOLIVIA_US_DATA"}
     monkeypatch.setattr(os, "environ", environ)  # the build's settings stay in this test
-    _use_this_books_data(App, None)
+    _set_up_the_books_kernels(App, None)
     assert environ["BOLIVIA_US_DATA"] == str(tmp_path / "data")
     assert environ["BOLIVIA_US_BOOK"] == "1", "the kernels draw charts for the book"

@@ -162,10 +162,43 @@ def test_importing_the_package_changes_no_global_state():
         "print(alt.theme.active, alt.renderers.active)\n"
         "bolivia_us.charts.use_house_style()\n"
         "print(alt.theme.active, alt.renderers.active)\n"
+        "import sys, bolivia_us.book.build, bolivia_us.book.kernels\n"
+        "print(type(sys.modules['rfc3987_syntax']).__name__)\n"  # jsonschema's iri check left alone
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PATH": "/usr/bin"})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[:2] == ["default default", "bolivia_us bolivia_us_live"]
+    assert result.stdout.split("\n")[:3] == ["default default", "bolivia_us bolivia_us_live", "module"]
+
+
+def run_in_kernel(code: str, env: dict) -> str:
+    """What ``code`` prints in a fresh Python kernel started with ``env``."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    client = NotebookClient(nb, kernel_name="python3", timeout=120)
+    client.km = client.create_kernel_manager()
+    client.start_new_kernel(env=env)  # (nbclient passes env on to the kernel's process)
+    try:
+        client.start_new_kernel_client()
+        client.execute_cell(nb.cells[0], 0)
+    finally:
+        client._cleanup_kernel()
+    return "".join(o.get("text", "") for o in nb.cells[0].outputs)
+
+
+def test_the_books_kernels_start_without_the_iri_parsers_and_a_students_kernel_is_untouched(tmp_path):
+    """The build's kernels skip about 1.3 s of parser building each (bolivia_us.book.kernels),
+    through the book's own IPython profile; a kernel started as a student's is left as it was."""
+    import os
+
+    from bolivia_us.book.kernels import book_kernel_profile
+
+    code = "import altair, sys; print(repr(sys.modules.get('rfc3987_syntax', 'not imported'))[:20])"
+    student = {k: v for k, v in os.environ.items() if k != "IPYTHONDIR"} | {"IPYTHONDIR": str(tmp_path / "own")}
+    book = student | {"IPYTHONDIR": str(book_kernel_profile(tmp_path / "_build"))}
+    assert run_in_kernel(code, book).strip() == "None"
+    assert run_in_kernel(code, student).startswith("<module 'rfc3987_syn")
 
 
 def test_every_chapter_turns_the_house_style_on_before_its_first_chart():
@@ -194,3 +227,37 @@ def test_the_glue_hook_fails_loudly_when_myst_nb_moves_its_role(monkeypatch):
     monkeypatch.setitem(sys.modules, "myst_nb.ext.glue.roles", None)  # as if an upgrade removed it
     with pytest.raises(ExtensionError, match=r"myst-nb >=1.1,<1.5"):
         hooks.glued_value_role()
+
+
+def test_parallel_reading_is_declared_only_for_the_extension_versions_audited(monkeypatch):
+    """Two extensions say nothing about parallel reading; the book declares them safe only at the
+    versions whose code was read, so an upgrade brings Sphinx's warning (an error under -W) back."""
+    from types import SimpleNamespace
+
+    from bolivia_us.book import hooks
+
+    def app_with(version: str):
+        monkeypatch.setattr(hooks, "installed_version", lambda name: version)
+        extensions = {m: SimpleNamespace(parallel_read_safe=None) for m in hooks.PARALLEL_READ_AUDITED}
+        app = SimpleNamespace(parallel=4, extensions=extensions)
+        hooks.declare_audited_extensions_parallel_safe(app, None, [])
+        return {m: e.parallel_read_safe for m, e in extensions.items()}
+
+    audited = app_with("0.1.3")
+    assert audited["sphinx_multitoc_numbering"] is True
+    assert audited["sphinx_jupyterbook_latex"] is None  # audited at 1.0.0, not 0.1.3
+    assert set(app_with("9.9.9").values()) == {None}
+
+
+def test_pybtex_plugins_are_looked_up_once_not_on_every_citation(monkeypatch):
+    import pybtex.plugin
+
+    from bolivia_us.book import hooks
+
+    hooks.remember_pybtex_plugins()
+    looked_up = []
+    real = pybtex.plugin.entry_points
+    monkeypatch.setattr(pybtex.plugin, "entry_points", lambda **kw: looked_up.append(kw) or real(**kw))
+    for group, name in hooks.PYBTEX_PLUGINS_USED:
+        assert pybtex.plugin.find_plugin(group, name) is not None
+    assert looked_up == [], "pybtex read the installed packages' entry points again"

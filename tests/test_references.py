@@ -83,3 +83,19 @@ def test_no_two_sources_share_a_citation_label():
         labels[(" and ".join(str(p) for p in people), entry.fields.get("year", "n.d."))].append(key)
     shared = {label: keys for label, keys in labels.items() if len(keys) > 1}
     assert not shared, f"{len(shared)} labels name more than one source, e.g. {next(iter(shared.items()))}"
+
+
+def test_every_citation_leads_to_the_list_on_its_own_page(built_book):
+    """A note number means the entry of that number in the page's own list of sources: a page
+    that cites without a list of its own sent its notes to another page's list, where the same
+    number names a different source (and which page it was changed from build to build)."""
+    stray = []
+    for page in sorted(built_book.rglob("*.html")):
+        if "_static" in page.parts:
+            continue
+        html = page.read_text(encoding="utf-8")
+        for citation in re.findall(r'<span class="bibtex-citation"[^>]*>.*?</span>', html, re.S):
+            for href in re.findall(r'href="([^"]*)"', citation):
+                if not href.startswith("#"):
+                    stray.append(f"{page.relative_to(built_book)} -> {href}")
+    assert not stray, f"{len(stray)} citations lead off their page: " + "; ".join(stray[:6])

@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
-JB = str(Path(sys.executable).with_name("jupyter-book"))
+BUILD = [sys.executable, "-m", "bolivia_us.book.build"]  # as scripts/build-book runs it
 
 
 def timed(cmd, env=None) -> float:
@@ -36,7 +36,7 @@ def timed(cmd, env=None) -> float:
 
 
 def build(env=None) -> float:
-    return timed([JB, "build", str(ROOT), "-W", "--keep-going"], env=env)
+    return timed([*BUILD, str(ROOT), "-W", "--keep-going"], env=env)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -20,6 +20,8 @@ from nbclient import NotebookClient
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import notebook_sync  # noqa: E402
 
+from bolivia_us.book.kernels import use_book_kernel_profile  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -27,6 +29,7 @@ def refresh(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     os.environ["BOLIVIA_US_BOOK"] = "1"  # outputs as the book build makes them
     os.environ["BOLIVIA_US_DATA"] = str(ROOT / "data")
+    use_book_kernel_profile(ROOT / "_build")  # the kernels start as the book build's do
     notebook_sync.sync_setup_cell(nb)
     NotebookClient(
         nb,

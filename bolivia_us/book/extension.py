@@ -5,6 +5,8 @@ names it).
   ships (the versions Altair's specs name) into the site's ``_static`` folder, once per site, with
   the book's ``chart-tools.js``, and adds them only to the pages that hold a chart.
 * It validates every dataset before a page is read, and publishes the data with the site.
+* It starts the notebooks' kernels with the book's data and IPython profile (``kernels``), and
+  makes the JavaScript bundle in another process while they run.
 * It keeps the execution cache honest: a changed data file or package file re-executes the notebooks.
 * Its hooks into other extensions (thebe, bibtex, myst-nb's glue) live in ``hooks``.
 """
@@ -48,19 +50,52 @@ def _bundle_text() -> str:
 TOOLS_NAME = "chart-tools.js"
 
 
+def _bundle_paths(app) -> tuple[Path, Path, str]:
+    target = Path(app.outdir) / "_static" / BUNDLE_NAME
+    version = f"altair {installed_version('altair')} vl-convert {installed_version('vl-convert-python')}"
+    return target, target.with_suffix(".version"), version
+
+
+def _bundle_is_current(app) -> bool:
+    target, stamp, version = _bundle_paths(app)
+    return target.exists() and stamp.exists() and stamp.read_text() == version
+
+
+def _start_bundle(app) -> None:
+    """Start making the bundle (about 4 s in vl-convert) in another process while the notebooks
+    run, when the site does not have it for these versions yet. (A thread would not help:
+    vl-convert holds the GIL for most of that time.)"""
+    if app.builder.format != "html" or _bundle_is_current(app):
+        return
+    import subprocess
+    import sys
+
+    make = f"import sys; from {__name__} import _bundle_text; sys.stdout.buffer.write(_bundle_text().encode())"
+    app.bolivia_us_bundle = subprocess.Popen(
+        [sys.executable, "-c", make], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+
+
 def _write_bundle(app, exception) -> None:
+    started = getattr(app, "bolivia_us_bundle", None)
     if exception is not None or app.builder.format != "html":
+        if started is not None:
+            started.kill()
         return
     import shutil
 
     shutil.copyfile(Path(__file__).parent / "static" / TOOLS_NAME, Path(app.outdir) / "_static" / TOOLS_NAME)
-    target = Path(app.outdir) / "_static" / BUNDLE_NAME
-    stamp = target.with_suffix(".version")
-    version = f"altair {installed_version('altair')} vl-convert {installed_version('vl-convert-python')}"
-    if target.exists() and stamp.exists() and stamp.read_text() == version:
+    if _bundle_is_current(app):
         return  # already written for these versions: a no-change rebuild stays fast
+    text = None
+    if started is not None:
+        out, _ = started.communicate()
+        text = out.decode("utf-8") if started.returncode == 0 else None
+    if text is None:
+        text = _bundle_text()  # made here, where an error stops the build with its own message
+    target, stamp, version = _bundle_paths(app)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_bundle_text(), encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
     stamp.write_text(version)
 
 
@@ -154,11 +189,6 @@ def _fingerprint_file(app) -> Path:
     return Path(app.outdir).parent / ".data-fingerprint"
 
 
-def _cache_dir(app) -> Path:
-    configured = getattr(app.config, "nb_execution_cache_path", "")
-    return Path(configured) if configured else Path(app.outdir).parent / ".jupyter_cache"
-
-
 def _forget_outputs_if_data_changed(app) -> None:
     import shutil
 
@@ -166,8 +196,8 @@ def _forget_outputs_if_data_changed(app) -> None:
     app.bolivia_us_fingerprint = data_fingerprint()
     previous = stamp.read_text().strip() if stamp.exists() else None
     app.bolivia_us_data_changed = previous != app.bolivia_us_fingerprint
-    if app.bolivia_us_data_changed and _cache_dir(app).exists():
-        shutil.rmtree(_cache_dir(app))
+    if app.bolivia_us_data_changed and hooks.execution_cache_dir(app).exists():
+        shutil.rmtree(hooks.execution_cache_dir(app))
 
 
 def _notebooks_outdated_by_data(app, env, added, changed, removed):
@@ -181,16 +211,19 @@ def _remember_fingerprint(app, exception) -> None:
         _fingerprint_file(app).write_text(app.bolivia_us_fingerprint)
 
 
-def _use_this_books_data(app, config) -> None:
+def _set_up_the_books_kernels(app, config) -> None:
     """The build reads the data of the book it builds: its notebooks' kernels inherit this, so a
     package installed from another checkout (or normally, into site-packages) never reads other
-    data. A folder set beforehand (the tests' corrupted copies) is kept."""
+    data. A folder set beforehand (the tests' corrupted copies) is kept. The kernels draw charts
+    for the book (``front_ends``) and start with the book's own IPython profile (``kernels``)."""
     import os
 
     from .front_ends import BOOK_BUILD_ENV
+    from .kernels import use_book_kernel_profile
 
     os.environ.setdefault(ENV_VAR, str(Path(app.srcdir) / "data"))
-    os.environ[BOOK_BUILD_ENV] = "1"  # the kernels draw charts for the book (see front_ends)
+    os.environ[BOOK_BUILD_ENV] = "1"
+    use_book_kernel_profile(Path(app.outdir).parent)
 
 
 def _version_of_what_draws_the_charts() -> str:
@@ -204,7 +237,7 @@ def setup(app):
     from .references import register_style
 
     register_style()  # the bibliography's "report" style, named in _config.yml
-    app.connect("config-inited", _use_this_books_data, priority=0)
+    app.connect("config-inited", _set_up_the_books_kernels, priority=0)
     hooks.install(app)
     app.connect("builder-inited", _forget_outputs_if_data_changed)
     app.connect("builder-inited", _validate_datasets)
@@ -213,5 +246,6 @@ def setup(app):
     app.connect("html-page-context", _tidy_citation_markup)
     app.connect("build-finished", _remember_fingerprint)
     app.connect("build-finished", _publish_datasets)
+    app.connect("builder-inited", _start_bundle)
     app.connect("build-finished", _write_bundle)
     return {"version": _version_of_what_draws_the_charts(), "parallel_read_safe": True, "parallel_write_safe": True}

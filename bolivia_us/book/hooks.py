@@ -35,6 +35,26 @@ HOOKS = {
         "myst-nb >=1.1,<1.5",
         "lets {eval}`glued.name` read a glued value from the stored outputs",
     ),
+    "pybtex": (
+        "pybtex.plugin.register_plugin and find_plugin",
+        "pybtex >=0.24,<0.27",
+        "looks each bibliography plugin up once instead of on every citation",
+    ),
+    "sphinx_multitoc_numbering": (
+        "its setup, audited as safe to read pages in parallel",
+        "sphinx-multitoc-numbering ==0.1.3",
+        "lets Sphinx read (and execute) the pages in parallel",
+    ),
+    "sphinx_jupyterbook_latex": (
+        "its setup, audited as safe to read pages in parallel",
+        "sphinx-jupyterbook-latex ==1.0.0",
+        "lets Sphinx read (and execute) the pages in parallel",
+    ),
+    "jupyter_cache": (
+        "jupyter_cache.get_cache",
+        "jupyter-cache >=1.0,<1.1",
+        "creates the execution cache before parallel readers race to create it",
+    ),
 }
 
 
@@ -164,11 +184,81 @@ def glued_value_role():
     return GluedValue()
 
 
+# --------------------------------------------------------------------------- pybtex
+#
+# pybtex finds a plugin by reading every installed package's entry points, on every call (about
+# 12 ms here), and sphinxcontrib-bibtex asks for the plain-text backend once per citation (some
+# 900 a build) and for the name, label and sorting styles once per bibliography: about 11 s of a
+# clean build. Registered once at start-up, each is then found in a dict.
+
+PYBTEX_PLUGINS_USED = [
+    ("pybtex.backends", "plaintext"),
+    ("pybtex.backends", "docutils"),
+    ("pybtex.style.names", "plain"),
+    ("pybtex.style.labels", "number"),
+    ("pybtex.style.sorting", "none"),
+]
+
+
+def remember_pybtex_plugins() -> None:
+    try:
+        from pybtex.plugin import find_plugin, register_plugin
+    except ImportError as err:
+        raise _gone("pybtex", f" ({err})") from None
+    for group, name in PYBTEX_PLUGINS_USED:
+        register_plugin(group, name, find_plugin(group, name), force=True)
+
+
+# --------------------------------------------------------------------------- parallel reading
+#
+# Sphinx reads the pages (and so myst-nb executes the notebooks) several at a time only if every
+# extension says it may; these two say nothing, so Sphinx would warn (an error under -W) and read
+# one page at a time. Both were read at the versions pinned: neither keeps anything in the
+# environment while a page is read (multitoc-numbering renumbers sections afterwards, in the main
+# process; jupyterbook-latex acts only for the LaTeX builder, before any page is read). Another
+# version is left undeclared, so Sphinx warns and the audit is redone.
+
+PARALLEL_READ_AUDITED = {"sphinx_multitoc_numbering": "0.1.3", "sphinx_jupyterbook_latex": "1.0.0"}
+
+
+def declare_audited_extensions_parallel_safe(app, env, docnames) -> None:
+    if app.parallel <= 1:
+        return
+    for module, audited in PARALLEL_READ_AUDITED.items():
+        extension = app.extensions.get(module)
+        if extension is None or extension.parallel_read_safe is not None:
+            continue  # not loaded, or it now says for itself
+        if installed_version(module.replace("_", "-")) == audited:
+            extension.parallel_read_safe = True
+
+
+def create_execution_cache(app, env, docnames) -> None:
+    """Create the execution cache's database before the pages are read. Read in parallel, each
+    process that executes a notebook would otherwise create it if missing, and two at once fail
+    ("table settings already exists")."""
+    if getattr(app.config, "nb_execution_mode", None) != "cache" or app.parallel <= 1:
+        return
+    try:
+        from jupyter_cache import get_cache
+    except ImportError as err:
+        raise _gone("jupyter_cache", f" ({err})") from None
+    get_cache(str(execution_cache_dir(app))).db.dispose()
+
+
+def execution_cache_dir(app) -> Path:
+    """Where myst-nb keeps the execution cache (its default unless ``execute: cache`` is set)."""
+    configured = getattr(app.config, "nb_execution_cache_path", "")
+    return Path(configured) if configured else Path(app.outdir).parent / ".jupyter_cache"
+
+
 def install(app) -> None:
     """Connect every hook (called from the book's extension ``setup``)."""
+    remember_pybtex_plugins()
     app.add_role("eval", glued_value_role(), override=True)
     app.connect("config-inited", drop_thebe_cdn)
     app.connect("config-inited", take_over_bibliography_formatting)
     app.connect("env-get-outdated", _note_docs_removed)
     app.connect("env-get-outdated", _reread_pages_when_bibliography_inputs_changed)
     app.connect("env-before-read-docs", _note_docs_to_read)
+    app.connect("env-before-read-docs", declare_audited_extensions_parallel_safe)
+    app.connect("env-before-read-docs", create_execution_cache)
