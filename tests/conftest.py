@@ -29,6 +29,7 @@ TIERS = {
     "book": {"built_book", "site_url", "rebuilt_copy"},  # a built book (about a minute, once)
     "browser": {"browser", "chromium_path"},  # Chromium on the built book, with the network cut
     "rehearsal": {"student_venv"},  # a fresh environment as Binder or Colab would make it
+    "nbval": {"notebook_kernel"},  # the notebooks run in a kernel
 }
 
 

@@ -132,3 +132,51 @@ def test_the_prose_refers_to_every_figure_before_it_appears(path):
             assert re.search(rf"\{{numref\}}`[^`]*<{re.escape(name)}>`|\{{numref\}}`{re.escape(name)}`", text_so_far), (
                 f"{path.name}: no {{numref}} to {name} before the figure"
             )
+
+
+SOLUTION = re.compile(r"```\{solution\}.*?\n```[ \t]*$", re.S | re.M)
+PYTHON_IN_A_SOLUTION = re.compile(r"```python\n(.*?)```", re.S)
+
+
+def solution_code(nb) -> list[str]:
+    """The Python code blocks of every solution in a notebook, in order."""
+    return [
+        code
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for block in SOLUTION.findall(cell.source)
+        for code in PYTHON_IN_A_SOLUTION.findall(block)
+    ]
+
+
+WITH_SOLUTION_CODE = [p for p in NOTEBOOKS if solution_code(nbformat.read(p, as_version=4))]
+
+
+@pytest.fixture(scope="module")
+def notebook_kernel():
+    """Runs a notebook's code in a fresh kernel, in the notebook's folder, as a student would."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    def run(nb) -> str | None:
+        try:
+            NotebookClient(
+                nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+            ).execute()
+        except CellExecutionError as err:
+            return str(err)[-1500:]
+        return None
+
+    return run
+
+
+@pytest.mark.parametrize("path", WITH_SOLUTION_CODE, ids=lambda p: p.stem)
+def test_every_solutions_code_runs_after_its_chapter(path, notebook_kernel):
+    """A teacher or student who runs the chapter and then a solution's code gets its answer, not
+    an error (a solution once imported a module the package had moved)."""
+    nb = nbformat.read(path, as_version=4)
+    solutions = solution_code(nb)
+    cells = [c for c in nb.cells if c.cell_type == "code" and "skip-execution" not in c.metadata.get("tags", [])]
+    nb.cells = cells + [nbformat.v4.new_code_cell(code) for code in solutions]
+    error = notebook_kernel(nb)
+    assert error is None, f"{path.name}: a solution's code fails after the chapter runs:\n{error}"
