@@ -26,7 +26,7 @@ os.environ["BOLIVIA_US_BOOK"] = "1"
 # `pytest -m book`, `-m nbval`, `-m browser` or `-m rehearsal` runs one. A test's tier follows
 # from what it needs, so a new test lands in the right one without being told.
 TIERS = {
-    "book": {"built_book", "site_url", "rebuilt_copy"},  # a built book (about a minute, once)
+    "book": {"built_book", "site_url", "rebuilt_copy", "printed_book"},  # a built book (about a minute, once)
     "browser": {"browser", "chromium_path"},  # Chromium on the built book, with the network cut
     "rehearsal": {"student_venv"},  # a fresh environment as Binder or Colab would make it
     "nbval": {"notebook_kernel"},  # the notebooks run in a kernel
@@ -49,26 +49,42 @@ def pytest_collection_modifyitems(config, items):
 BUILD_COMMAND = [sys.executable, "-m", "bolivia_us.book.build"]
 
 
-def build_book(*extra: str, env: dict | None = None, root: Path = ROOT) -> subprocess.CompletedProcess:
-    """Build the book as the README does: every notebook executed, Sphinx warnings are errors."""
-    return subprocess.run(
+#: the print edition's command, which scripts/build-book runs after the HTML build
+PRINT_COMMAND = [sys.executable, "-m", "bolivia_us.book.print_edition"]
+
+
+def build_book(
+    *extra: str, env: dict | None = None, root: Path = ROOT, print_edition: bool = False
+) -> subprocess.CompletedProcess:
+    """Build the book as the README does: every notebook executed, Sphinx warnings are errors;
+    with ``print_edition``, the PDFs too."""
+    result = subprocess.run(
         [*BUILD_COMMAND, str(root), "-W", "--keep-going", *extra],
         cwd=root,
         env=env,
         capture_output=True,
         text=True,
     )
+    if result.returncode != 0 or not print_edition:
+        return result
+    return subprocess.run(PRINT_COMMAND, cwd=root, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
 def built_book() -> Path:
-    """The built site. Fails with the build's own log if the build fails."""
-    result = build_book()
+    """The built site, with its print edition. Fails with the build's own log if the build fails."""
+    result = build_book(print_edition=True)
     if result.returncode != 0:
         pytest.fail(
             f"the book did not build (exit {result.returncode}):\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}"
         )
     return HTML
+
+
+@pytest.fixture(scope="session")
+def printed_book(built_book) -> Path:
+    """The built site whose pdf/ folder holds the print edition (made with the build)."""
+    return built_book
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -50,6 +50,11 @@ HOOKS = {
         "sphinx-jupyterbook-latex ==1.0.0",
         "lets Sphinx read (and execute) the pages in parallel",
     ),
+    "sphinx_book_theme": (
+        "the download menu in the page context (header_buttons, 'download-pdf-button')",
+        "sphinx-book-theme >=1.1,<1.4",
+        "offers the print edition's PDFs instead of the browser's print dialog",
+    ),
     "jupyter_cache": (
         "jupyter_cache.get_cache",
         "jupyter-cache >=1.0,<1.1",
@@ -251,6 +256,45 @@ def execution_cache_dir(app) -> Path:
     return Path(configured) if configured else Path(app.outdir).parent / ".jupyter_cache"
 
 
+# --------------------------------------------------------------------------- sphinx-book-theme
+#
+# The theme's download menu has a ".pdf" entry that opens the browser's print dialog, which prints
+# whatever the screen shows. It is replaced by links to the print edition (print_edition), made
+# after the HTML build: the chapter's own PDF on pages that have one, and the whole report's.
+
+
+def offer_print_edition(app, pagename, templatename, context, doctree) -> None:
+    from .print_edition import PAPERS, PDF_FOLDER, pdf_names_for_page, whole_book_pdf_names
+
+    group = next((b for b in context.get("header_buttons", []) if b.get("label") == "download-buttons"), None)
+    if group is None:
+        return  # a page with no source file (the index of terms, the search page) has no menu
+    buttons = group["buttons"]
+    printed = [i for i, b in enumerate(buttons) if b.get("label") == "download-pdf-button"]
+    if not printed:
+        raise _gone("sphinx_book_theme")
+    pathto = context["pathto"]
+    names = {"a4": "A4", "letter": "US Letter"}
+    offers = []
+    own = pdf_names_for_page(pagename)
+    for paper in PAPERS:
+        if own:
+            offers.append((f"{own[paper]}", f".pdf, {names.get(paper, paper.upper())}", "Download this chapter, printable"))
+    for paper, name in whole_book_pdf_names().items():
+        offers.append((name, f"whole report .pdf, {names.get(paper, paper.upper())}", "Download the whole report, printable"))
+    buttons[printed[0] : printed[0] + 1] = [
+        {
+            "type": "link",
+            "url": pathto(f"{PDF_FOLDER}/{name}", 1),
+            "text": text,
+            "tooltip": tooltip,
+            "icon": "fas fa-file-pdf",
+            "label": f"download-pdf-{name.removesuffix('.pdf')}",
+        }
+        for name, text, tooltip in offers
+    ]
+
+
 def install(app) -> None:
     """Connect every hook (called from the book's extension ``setup``)."""
     remember_pybtex_plugins()
@@ -262,3 +306,4 @@ def install(app) -> None:
     app.connect("env-before-read-docs", _note_docs_to_read)
     app.connect("env-before-read-docs", declare_audited_extensions_parallel_safe)
     app.connect("env-before-read-docs", create_execution_cache)
+    app.connect("html-page-context", offer_print_edition, priority=502)  # after the theme's (501)

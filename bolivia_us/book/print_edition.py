@@ -1,0 +1,495 @@
+"""The print edition: a PDF of the overview and of each chapter, one of the whole book, and a
+teacher's packet, each on A4 and on US Letter, made from the built site.
+
+    python -m bolivia_us.book.print_edition            # after the HTML build (scripts/build-book)
+
+Why this route: the charts are drawn by the same Vega code as on the web and kept as vector
+graphics, so the printed chart is the published chart; the headless Chromium the tests already
+drive is the only tool added (no LaTeX, no second chart export); and nothing is fetched: the
+site is served from 127.0.0.1 with every other host unresolvable.
+
+Two steps:
+
+1. **Compose** (``compose``): for each document, a print page under ``_build/html/print/`` made
+   of the built pages' articles: a title block (title, era, the date the sources were checked,
+   how to cite it), the prose, the figures, tables, notes and sources, the exercises (their
+   solutions only in the teacher's packet), and every link's address collected as a numbered
+   note. Code cells, menus and download links are left out: a printed chart has no controls.
+2. **Print** (``print_documents``): Chromium lays each print page out at the width of the paper's
+   text block, waits until every chart has drawn, checks that nothing is wider than the page, and
+   prints it. Running heads and page numbers come from the print style's ``@page`` rules
+   (``static/print.css``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: paper -> (Chromium's name for it, width and height in millimetres)
+PAPERS = {"a4": ("A4", 210.0, 297.0), "letter": ("Letter", 215.9, 279.4)}
+#: page margins in millimetres (the running heads sit in the top margin, page numbers in the bottom)
+MARGINS_MM = {"top": 20.0, "bottom": 18.0, "left": 18.0, "right": 18.0}
+PX_PER_MM = 96 / 25.4
+
+REPORT_TITLE = "Bolivia–United States relations"
+REPORT_SUBTITLE = "an open, interactive report"
+AUTHOR = "The editors of the Bolivia–United States relations report"
+
+CHAPTER_PAGES = [
+    "notebooks/00-overview",
+    "notebooks/01-confederation",
+    "notebooks/02-tin-oil-war",
+    "notebooks/03-revolution-cold-war",
+    "notebooks/04-drug-policy",
+    "notebooks/05-morales-rupture",
+    "notebooks/06-present",
+]
+#: pages of the table of contents left out of the whole book, and why (said in its contents)
+NOT_IN_THE_BOOK = {
+    "notebooks/explorer": "the explorer, which is the overview's charts with controls to move them",
+}
+PDF_FOLDER = "pdf"
+PRINT_FOLDER = "print"
+
+
+@dataclass
+class Part:
+    """One page of the site in a printed document, and what of it is kept."""
+
+    page: str  # docname, e.g. "notebooks/03-revolution-cold-war"
+    sections: list[str] | None = None  # keep only these (by id or admonition title); None: all
+    heading: str | None = None  # a heading put before the kept sections
+
+
+@dataclass
+class Document:
+    stem: str
+    title: str
+    running_head: str
+    parts: list[Part]
+    with_solutions: bool = False
+    kind: str = "chapter"  # "chapter", "book" or "packet"
+    source_page: str | None = None  # the page it prints, for its download links and citation
+    notes: list[str] = field(default_factory=list)
+
+    def pdf_name(self, paper: str) -> str:
+        return f"{self.stem}-{paper}.pdf"
+
+
+def pdf_names_for_page(page: str) -> dict[str, str]:
+    """The PDFs a page's download menu offers (paper -> file name), by docname."""
+    if page in CHAPTER_PAGES:
+        stem = page.split("/")[-1]
+        return {paper: f"{stem}-{paper}.pdf" for paper in PAPERS}
+    return {}
+
+
+def whole_book_pdf_names() -> dict[str, str]:
+    return {paper: f"{BOOK_STEM}-{paper}.pdf" for paper in PAPERS}
+
+
+BOOK_STEM = "bolivia-us-relations"
+PACKET_STEM = "teachers-packet"
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def read_toc(root: Path) -> list[str]:
+    """The docnames of the table of contents, in reading order."""
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+    for part in toc.get("parts", []):
+        pages += [chapter["file"] for chapter in part.get("chapters", [])]
+    return pages
+
+
+def documents(root: Path, titles: dict[str, str]) -> list[Document]:
+    """Every document of the print edition. ``titles``: each page's title, by docname."""
+    docs = []
+    for page in CHAPTER_PAGES:
+        docs.append(
+            Document(
+                stem=page.split("/")[-1],
+                title=titles[page],
+                running_head=titles[page],
+                parts=[Part(page)],
+                source_page=page,
+            )
+        )
+    book_pages = [p for p in read_toc(root) if p not in NOT_IN_THE_BOOK]
+    docs.append(
+        Document(
+            stem=BOOK_STEM,
+            title=f"{REPORT_TITLE}: {REPORT_SUBTITLE}",
+            running_head=REPORT_TITLE,
+            parts=[Part(p) for p in book_pages],
+            kind="book",
+            notes=[f"Left out: {why}; it needs a screen." for why in NOT_IN_THE_BOOK.values()],
+        )
+    )
+    packet = [Part("notebooks/timeline-handout"), Part("book/teachers-guide")]
+    for page in CHAPTER_PAGES[1:]:
+        packet.append(
+            Part(
+                page,
+                sections=["Learning objectives", "exercises", "discussion-questions"],
+                heading=titles[page],
+            )
+        )
+    docs.append(
+        Document(
+            stem=PACKET_STEM,
+            title="Teacher's packet",
+            running_head="Teacher's packet",
+            parts=packet,
+            with_solutions=True,
+            kind="packet",
+        )
+    )
+    return docs
+
+
+# --------------------------------------------------------------------------- compose
+
+
+def page_title(soup) -> str:
+    heading = soup.select_one("article.bd-article h1")
+    if heading is None:
+        return ""
+    for link in heading.select("a.headerlink"):
+        link.decompose()
+    return heading.get_text(" ", strip=True)
+
+
+def _depth(page: str) -> int:
+    return page.count("/")
+
+
+def _rebase(fragment, page: str) -> None:
+    """Make the fragment's relative addresses right from ``print/``, one folder deep."""
+    prefix = "../" * (1 - _depth(page))
+    folder = page.rsplit("/", 1)[0] + "/" if "/" in page else ""
+    for tag, attribute in (("a", "href"), ("img", "src"), ("source", "src")):
+        for element in fragment.find_all(tag):
+            value = element.get(attribute)
+            if not value or re.match(r"^([a-z]+:|#|/)", value):
+                continue
+            if _depth(page) == 0:
+                element[attribute] = prefix + value
+            elif value.startswith("../"):
+                element[attribute] = value
+            else:
+                element[attribute] = "../" + folder + value
+
+
+def _keep_sections(article, wanted: list[str]):
+    """The parts of an article named in ``wanted``: a section id, or an admonition's title."""
+    kept = []
+    for name in wanted:
+        found = article.find("section", id=name)
+        if found is None:
+            for admonition in article.select("div.admonition"):
+                title = admonition.select_one(".admonition-title")
+                if title is not None and title.get_text(strip=True) == name:
+                    found = admonition
+                    break
+        if found is None:
+            raise ValueError(f"the print edition wants '{name}' but the page has no such section")
+        kept.append(found)
+    return kept
+
+
+def _strip_for_print(article, with_solutions: bool) -> None:
+    for selector in (
+        "details.above-input",  # hidden code and its toggle
+        "div.cell_input",  # shown code
+        "a.headerlink",
+        "p.chart-tools",
+        "script:not(.bolivia-us-spec)",
+        ".jupyter-widgets",
+        ".widget-subarea",
+        "button",
+    ):
+        for element in article.select(selector):
+            element.decompose()
+    for solution in article.select("div.solution"):
+        if with_solutions:
+            classes = [c for c in solution.get("class", []) if c != "dropdown"]
+            solution["class"] = classes  # printed open, never as a toggle
+        else:
+            solution.decompose()
+
+
+def _collect_link_addresses(container, soup, addresses: list[str]) -> None:
+    """A link whose text is not its own address gets a note number, and its address is listed at
+    the end of the document; addresses printed as text (the sources) are left as they are."""
+    for link in container.select("a.reference.external, a.external"):
+        href = link.get("href", "")
+        if not href.startswith(("http://", "https://", "mailto:")):
+            continue
+        shown = link.get_text(strip=True)
+        if shown.rstrip("/") == href.rstrip("/") or shown.startswith(("http://", "https://", "www.")):
+            continue
+        if href not in addresses:
+            addresses.append(href)
+        note = soup.new_tag("sup", attrs={"class": "print-link-note"})
+        note.string = f"[{addresses.index(href) + 1}]"
+        link.insert_after(note)
+
+
+def _as_of_in_words(root: Path) -> str:
+    from ..data.datasets import package
+    from ..facts.wording import long_date
+
+    del root  # the data folder is the package's own (BOLIVIA_US_DATA during a build)
+    return long_date(package()["as_of"])
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _title_block(doc: Document, as_of: str, site_url: str) -> str:
+    era = re.search(r"\(([^()]*\d{4}[^()]*)\)\s*$", doc.title)
+    if doc.kind == "chapter":
+        citation = (
+            f"{AUTHOR}. “{html.escape(doc.title)}”. In <em>{REPORT_TITLE}: {REPORT_SUBTITLE}</em>. "
+            f"Version of {as_of}. {html.escape(site_url)}"
+        )
+        kicker = f"{REPORT_TITLE} · printed chapter"
+    else:
+        citation = f"{AUTHOR}. <em>{REPORT_TITLE}: {REPORT_SUBTITLE}</em>. Version of {as_of}. {html.escape(site_url)}"
+        kicker = f"{REPORT_TITLE} · {'the whole report' if doc.kind == 'book' else 'for teachers'}"
+    rows = [
+        *([("Era", html.escape(era.group(1)))] if era and doc.kind == "chapter" else []),
+        ("Sources checked to", as_of),
+        ("How to cite", citation),
+    ]
+    if doc.kind == "packet":
+        rows.insert(0, ("Holds", "the timeline handout, the guide for teachers and, for each chapter, its learning objectives, exercises with their solutions, and discussion questions"))
+    if doc.kind == "book":
+        rows.insert(0, ("Holds", "every page of the report in reading order; exercises without their solutions (they are in the teacher's packet)"))
+    rows += [("Note", note) for note in doc.notes]
+    cells = "".join(f"<dt>{html.escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    heading = f"<h1>{html.escape(doc.title)}</h1>" if doc.kind != "chapter" else ""
+    return (
+        f'<header class="print-title-block"><p class="print-kicker">{html.escape(kicker)}</p>'
+        f"{heading}<dl>{cells}</dl></header>"
+    )
+
+
+def compose(html_dir: Path, root: Path, site_url: str) -> list[tuple[Document, Path]]:
+    """Write each document's print page under ``html_dir/print`` and return them."""
+    from bs4 import BeautifulSoup
+
+    html_dir, root = Path(html_dir), Path(root)
+    soups, titles = {}, {}
+    for page in read_toc(root):
+        path = html_dir / f"{page}.html"
+        soups[page] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        titles[page] = page_title(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+    head = _print_head(soups["notebooks/00-overview"])
+    as_of = _as_of_in_words(root)
+    out = html_dir / PRINT_FOLDER
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    written = []
+    for doc in documents(root, titles):
+        body = BeautifulSoup("", "html.parser")
+        addresses: list[str] = []
+        pieces = [_title_block(doc, as_of, site_url)]
+        for number, part in enumerate(doc.parts):
+            source = BeautifulSoup(str(soups[part.page].select_one("article.bd-article")), "html.parser")
+            article = source.select_one("article")
+            kept = [article] if part.sections is None else _keep_sections(article, part.sections)
+            wrapper = body.new_tag("section", attrs={"class": "print-part", "style": f"page: part{number}"})
+            if part.heading:
+                heading = body.new_tag("h1")
+                heading.string = part.heading
+                wrapper.append(heading)
+            for piece in kept:
+                wrapper.append(piece)
+            _strip_for_print(wrapper, doc.with_solutions)
+            _rebase(wrapper, part.page)
+            _collect_link_addresses(wrapper, body, addresses)
+            if doc.kind == "chapter":
+                _place_after_first_heading(wrapper, pieces.pop(0), body)
+            pieces.append(str(wrapper))
+        if addresses:
+            items = "".join(f"<li>{html.escape(a)}</li>" for a in addresses)
+            pieces.append(f'<section class="print-links"><h2>Addresses of the links</h2><ol>{items}</ol></section>')
+        heads = "\n".join(
+            f"@page part{n} {{ @top-right {{ content: {_css_string(_running_head(doc, part, titles))}; }} }}"
+            for n, part in enumerate(doc.parts)
+        )
+        page_html = (
+            '<!DOCTYPE html>\n<html lang="en" data-theme="light" data-mode="light">\n<head>\n'
+            f"{head}\n<title>{html.escape(doc.title)}</title>\n"
+            f"<style>@page {{ @top-left {{ content: {_css_string(REPORT_TITLE)}; }} }}\n{heads}</style>\n"
+            f'</head>\n<body class="print-edition print-{doc.kind}">\n<main class="bd-main"><article class="bd-article">\n'
+            + "\n".join(pieces)
+            + "\n</article></main>\n</body>\n</html>\n"
+        )
+        path = out / f"{doc.stem}.html"
+        path.write_text(page_html, encoding="utf-8")
+        written.append((doc, path))
+    return written
+
+
+def _running_head(doc: Document, part: Part, titles: dict[str, str]) -> str:
+    if doc.kind == "chapter":
+        return doc.running_head
+    return part.heading or titles.get(part.page) or doc.running_head
+
+
+def _place_after_first_heading(wrapper, block_html: str, soup) -> None:
+    """The chapter's title block goes under its own title."""
+    from bs4 import BeautifulSoup
+
+    block = BeautifulSoup(block_html, "html.parser")
+    heading = wrapper.find("h1")
+    if heading is None:
+        wrapper.insert(0, block)
+    else:
+        heading.insert_after(block)
+
+
+def _print_head(soup) -> str:
+    """The style sheets of a chart page and the two scripts that draw charts; nothing else runs."""
+    tags = []
+    for link in soup.select('head link[rel="stylesheet"]'):
+        tags.append(str(link))
+    for script in soup.select("head script[src]"):
+        if any(name in script["src"] for name in ("vega-bundle.js", "chart-tools.js")):
+            tags.append(str(script))
+    tags.append('<meta charset="utf-8">')
+    return "\n".join(tags)
+
+
+# --------------------------------------------------------------------------- print
+
+
+class PrintError(RuntimeError):
+    pass
+
+
+def text_block_px(paper: str) -> int:
+    _, width, _ = PAPERS[paper]
+    return int((width - MARGINS_MM["left"] - MARGINS_MM["right"]) * PX_PER_MM)
+
+
+OVERFLOW_CHECK = """width => {
+  const wide = [];
+  for (const el of document.querySelectorAll('article *')) {
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && box.right > width + 1) {
+      wide.push(`${el.tagName.toLowerCase()}.${el.className && el.className.baseVal === undefined ? el.className : ''} ends at ${Math.round(box.right)} px: ${(el.textContent || '').trim().slice(0, 60)}`);
+    }
+  }
+  return wide.slice(0, 5);
+}"""
+
+CHARTS_DRAWN = """() => { const charts = document.querySelectorAll('.bolivia-us-chart');
+  return Array.from(charts).every(el => el.querySelector('svg g.role-mark')); }"""
+
+
+def print_documents(html_dir: Path, composed: list[tuple[Document, Path]], chromium: str) -> list[Path]:
+    """Print every composed document on every paper into ``html_dir/pdf``; return the PDFs."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    html_dir = Path(html_dir)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    target = Path(html_dir) / PDF_FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    made = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=chromium,
+                args=["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+            )
+            for doc, path in composed:
+                for paper, (name, _, _) in PAPERS.items():
+                    width = text_block_px(paper)
+                    page = browser.new_page(viewport={"width": width, "height": 1000})
+                    page.emulate_media(media="print", color_scheme="light")
+                    elsewhere: list[str] = []
+                    page.on(
+                        "request",
+                        lambda request, seen=elsewhere: seen.append(request.url)
+                        if not request.url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))
+                        else None,
+                    )
+                    relative = path.relative_to(html_dir).as_posix()
+                    page.goto(f"http://127.0.0.1:{server.server_address[1]}/{relative}", wait_until="load")
+                    if elsewhere:
+                        raise PrintError(f"{path.name} asks for another host, which the print edition never reaches: {elsewhere[:3]}")
+                    page.wait_for_function(CHARTS_DRAWN, timeout=60_000, polling=50)
+                    wide = page.evaluate(OVERFLOW_CHECK, width)
+                    if wide:
+                        raise PrintError(f"{path.name} on {name}: wider than the page: " + "; ".join(wide))
+                    pdf = target / doc.pdf_name(paper)
+                    page.pdf(
+                        path=str(pdf),
+                        format=name,
+                        margin={k: f"{v}mm" for k, v in MARGINS_MM.items()},
+                        print_background=True,
+                        outline=doc.kind != "chapter",
+                        tagged=True,
+                    )
+                    page.close()
+                    made.append(pdf)
+            browser.close()
+    finally:
+        server.shutdown()
+    return made
+
+
+def build(html_dir: Path, root: Path, chromium: str, keep_print_pages: bool = False) -> list[Path]:
+    import yaml
+
+    config = yaml.safe_load((Path(root) / "_config.yml").read_text(encoding="utf-8"))
+    site_url = config.get("repository", {}).get("url", "")
+    composed = compose(html_dir, root, site_url)
+    made = print_documents(html_dir, composed, chromium)
+    if not keep_print_pages:
+        shutil.rmtree(Path(html_dir) / PRINT_FOLDER, ignore_errors=True)
+    return made
+
+
+def main() -> None:
+    import os
+    import sys
+
+    root = Path.cwd()
+    html_dir = root / "_build" / "html"
+    if not (html_dir / "index.html").exists():
+        sys.exit("build the book first (scripts/build-book): _build/html has no index.html")
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not Path(chromium).exists():
+        sys.exit(f"Chromium not found at {chromium}: run `bash scripts/install-chromium`")
+    os.environ.setdefault("BOLIVIA_US_DATA", str(root / "data"))
+    made = build(html_dir, root, chromium, keep_print_pages="--keep" in sys.argv)
+    total = sum(p.stat().st_size for p in made) / 1024 / 1024
+    print(f"Printed {len(made)} PDFs into {html_dir / PDF_FOLDER} ({total:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""The print edition (bolivia_us/book/print_edition.py): what a teacher hands out must hold the
+chapter, its figures and its page numbers, fit the paper, keep the solutions out of the
+students' copies and in the teacher's packet, and be made with the network cut."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bolivia_us.book import print_edition
+
+MM = 72 / 25.4  # PDF points per millimetre
+
+
+def pdf_path(printed_book: Path, stem: str, paper: str) -> Path:
+    return printed_book / print_edition.PDF_FOLDER / f"{stem}-{paper}.pdf"
+
+
+def page_texts(path: Path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def flat(text: str) -> str:
+    """Text as compared: hyphenation at line ends undone, every run of spaces one space."""
+    return re.sub(r"\s+", " ", text.replace("-\n", "-")).strip()
+
+
+def html_of(printed_book: Path, page: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((printed_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def captions(printed_book: Path, page: str) -> list[str]:
+    """Every figure's caption on the built page: 'Figure 3.1 ...'."""
+    soup = html_of(printed_book, page)
+    found = []
+    for caption in soup.select("article figure figcaption"):
+        for link in caption.select("a.headerlink"):
+            link.decompose()
+        found.append(flat(caption.get_text(" ")))
+    return found
+
+
+def solution_snippets(printed_book: Path, page: str) -> list[str]:
+    """A line of prose from each solution on the built page."""
+    soup = html_of(printed_book, page)
+    snippets = []
+    for solution in soup.select("div.solution section#solution-content"):
+        paragraph = next((p for p in solution.find_all("p") if len(p.get_text(strip=True)) > 40), None)
+        if paragraph is not None:
+            snippets.append(flat(paragraph.get_text(" "))[:60])
+    return snippets
+
+
+CHAPTERS = print_edition.CHAPTER_PAGES
+PAPERS = list(print_edition.PAPERS)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("page", CHAPTERS, ids=lambda p: p.split("/")[-1])
+def test_a_printed_chapter_holds_its_title_figures_and_page_numbers_but_no_solutions(printed_book, page, paper):
+    path = pdf_path(printed_book, page.split("/")[-1], paper)
+    assert path.exists(), f"{path.name} was not printed"
+    texts = page_texts(path)
+    whole = flat("\n".join(texts))
+    title = print_edition.page_title(html_of(printed_book, page))
+    assert title in whole, f"{path.name}: the chapter's title is missing"
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {len(texts)}" in text, f"{path.name}: page {number} has no page number"
+    missing = [c[:50] for c in captions(printed_book, page) if c[:120] not in whole]
+    assert not missing, f"{path.name}: figure captions missing: {missing}"
+    leaked = [s for s in solution_snippets(printed_book, page) if s in whole]
+    assert not leaked, f"{path.name}: solutions printed in a student's copy: {leaked}"
+    assert "Sources checked to" in whole and "How to cite" in whole, "no title block"
+
+
+def test_the_teachers_packet_holds_every_solution_objective_and_question(printed_book):
+    whole = flat("\n".join(page_texts(pdf_path(printed_book, print_edition.PACKET_STEM, "a4"))))
+    for page in CHAPTERS[1:]:
+        missing = [s for s in solution_snippets(printed_book, page) if s not in whole]
+        assert not missing, f"the packet lacks solutions of {page}: {missing}"
+    assert whole.count("Learning objectives") >= 6 and whole.count("Discussion questions") >= 6
+    assert "Lesson plans" in whole, "the guide's lesson plans are missing"
+
+
+def test_the_whole_report_prints_every_chapter_in_order(printed_book):
+    whole = flat("\n".join(page_texts(pdf_path(printed_book, print_edition.BOOK_STEM, "a4"))))
+    titles = [print_edition.page_title(html_of(printed_book, page)) for page in CHAPTERS]
+    positions = [whole.find(t) for t in titles]
+    assert -1 not in positions and positions == sorted(positions), titles
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("page", CHAPTERS, ids=lambda p: p.split("/")[-1])
+def test_every_figure_is_printed_as_a_drawing_above_its_caption(printed_book, page, paper):
+    """Each caption has vector graphics (the chart's marks and axes) above it on its page."""
+    import pdfplumber
+
+    path = pdf_path(printed_book, page.split("/")[-1], paper)
+    numbers = [c.split(" ")[1] for c in captions(printed_book, page)]
+    drawn = {}
+    with pdfplumber.open(path) as pdf:
+        for pdf_page in pdf.pages:
+            words = pdf_page.extract_words()
+            for first, second in zip(words, words[1:], strict=False):
+                if first["text"] == "Figure" and second["text"] in numbers:
+                    top = first["top"]
+                    shapes = [
+                        o for o in pdf_page.curves + pdf_page.rects + pdf_page.lines if o["bottom"] <= top + 1
+                    ]
+                    drawn[second["text"]] = max(drawn.get(second["text"], 0), len(shapes) + len(pdf_page.images))
+    flat_charts = [n for n in numbers if drawn.get(n, 0) < 5]
+    assert not flat_charts, f"{path.name}: no drawing above the caption of figure(s) {flat_charts}: {drawn}"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_every_page_of_every_pdf_has_the_papers_size_and_no_text_outside_it(printed_book, paper):
+    import pdfplumber
+
+    _, width_mm, height_mm = print_edition.PAPERS[paper]
+    outside = []
+    pdfs = sorted((printed_book / print_edition.PDF_FOLDER).glob(f"*-{paper}.pdf"))
+    assert len(pdfs) == len(CHAPTERS) + 2
+    for path in pdfs:
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                assert abs(page.width - width_mm * MM) < 1 and abs(page.height - height_mm * MM) < 1, path.name
+                for char in page.chars:
+                    if char["x0"] < 0 or char["x1"] > page.width or char["top"] < 0 or char["bottom"] > page.height:
+                        outside.append(f"{path.name} p{number}: {char['text']!r}")
+    assert not outside, f"{len(outside)} characters outside the page: {outside[:5]}"
+
+
+def test_fonts_are_embedded_and_spanish_names_survive(printed_book):
+    from pypdf import PdfReader
+
+    path = pdf_path(printed_book, "02-tin-oil-war", "a4")
+    reader = PdfReader(path)
+    not_embedded = set()
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                not_embedded.add(str(font.get("/BaseFont")))
+    assert not not_embedded, f"fonts not embedded: {not_embedded}"
+    whole = flat("\n".join(page_texts(path)))
+    for name in ("Peñaranda", "Bolivia’s"):
+        assert name in whole, f"{name} did not survive printing"
+
+
+def test_the_print_step_refuses_a_page_that_reaches_another_host(printed_book, chromium_path, tmp_path):
+    """The PDFs are made with the network cut: a page asking another host stops the print step."""
+    import shutil
+
+    site = tmp_path / "html"
+    shutil.copytree(printed_book, site, ignore=shutil.ignore_patterns("pdf"))
+    page = site / "print-check.html"
+    page.write_text('<html><body><img src="https://example.org/x.png"><p>x</p></body></html>', encoding="utf-8")
+    doc = print_edition.Document(stem="check", title="check", running_head="check", parts=[])
+    with pytest.raises(print_edition.PrintError, match="example.org"):
+        print_edition.print_documents(site, [(doc, page)], chromium_path)
