@@ -37,14 +37,21 @@ def html_of(printed_book: Path, page: str):
 
 
 def captions(printed_book: Path, page: str) -> list[str]:
-    """Every figure's caption on the built page: 'Figure 3.1 ...'."""
+    """Every figure's caption on the built page as print states it: 'Figure 3.1 ...' (without
+    what it says about hovering and clicking, which paper cannot do)."""
     soup = html_of(printed_book, page)
     found = []
     for caption in soup.select("article figure figcaption"):
         for link in caption.select("a.headerlink"):
             link.decompose()
-        found.append(flat(caption.get_text(" ")))
+        print_edition._drop_screen_instructions(caption.parent)
+        found.append(flat(caption.get_text("")))
     return found
+
+
+def squeezed(text: str) -> str:
+    """Text with no spaces at all: line breaks and the spacing of extracted PDF text never matter."""
+    return re.sub(r"\s+", "", text)
 
 
 def solution_snippets(printed_book: Path, page: str) -> list[str]:
@@ -73,8 +80,10 @@ def test_a_printed_chapter_holds_its_title_figures_and_page_numbers_but_no_solut
     assert title in whole, f"{path.name}: the chapter's title is missing"
     for number, text in enumerate(texts, start=1):
         assert f"Page {number} of {len(texts)}" in text, f"{path.name}: page {number} has no page number"
-    missing = [c[:50] for c in captions(printed_book, page) if c[:120] not in whole]
+    missing = [c[:50] for c in captions(printed_book, page) if squeezed(c) not in squeezed(whole)]
     assert not missing, f"{path.name}: figure captions missing: {missing}"
+    on_screen = re.findall(r"[^.]*(?<![/\w.])(?:[Hh]over|[Cc]lick)\b(?!/)[^.]*", whole)
+    assert not on_screen, f"{path.name}: tells a reader of paper to hover or click: {on_screen[:2]}"
     leaked = [s for s in solution_snippets(printed_book, page) if s in whole]
     assert not leaked, f"{path.name}: solutions printed in a student's copy: {leaked}"
     assert "Sources checked to" in whole and "How to cite" in whole, "no title block"
@@ -98,25 +107,39 @@ def test_the_whole_report_prints_every_chapter_in_order(printed_book):
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page", CHAPTERS, ids=lambda p: p.split("/")[-1])
-def test_every_figure_is_printed_as_a_drawing_above_its_caption(printed_book, page, paper):
-    """Each caption has vector graphics (the chart's marks and axes) above it on its page."""
+def test_every_figure_is_printed_as_a_drawing_between_its_title_and_source(printed_book, page, paper):
+    """Between each chart's title and its source line, on one page, lie the chart's vector
+    graphics (marks, axes, outlines); a chart that failed to draw leaves only its placeholder
+    sentence there, and no shapes."""
     import pdfplumber
+    from bs4 import BeautifulSoup
 
+    soup = BeautifulSoup((printed_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+    titles = [
+        squeezed(t.get_text())
+        for t in soup.select("article figure .chart-title")
+        if t.find_parent("figure").get("id") not in print_edition.SCREEN_ONLY_FIGURES
+    ]
+    assert titles, f"{page} has no chart titles"
     path = pdf_path(printed_book, page.split("/")[-1], paper)
-    numbers = [c.split(" ")[1] for c in captions(printed_book, page)]
     drawn = {}
     with pdfplumber.open(path) as pdf:
         for pdf_page in pdf.pages:
-            words = pdf_page.extract_words()
-            for first, second in zip(words, words[1:], strict=False):
-                if first["text"] == "Figure" and second["text"] in numbers:
-                    top = first["top"]
-                    shapes = [
-                        o for o in pdf_page.curves + pdf_page.rects + pdf_page.lines if o["bottom"] <= top + 1
-                    ]
-                    drawn[second["text"]] = max(drawn.get(second["text"], 0), len(shapes) + len(pdf_page.images))
-    flat_charts = [n for n in numbers if drawn.get(n, 0) < 5]
-    assert not flat_charts, f"{path.name}: no drawing above the caption of figure(s) {flat_charts}: {drawn}"
+            lines = pdf_page.extract_text_lines()
+            shapes = pdf_page.curves + pdf_page.rects + pdf_page.lines
+            for i, line in enumerate(lines):
+                title = next((t for t in titles if t.startswith(squeezed(line["text"])[:25])), None)
+                if title is None or len(squeezed(line["text"])) < 10:
+                    continue
+                source = next((below for below in lines[i + 1 :] if below["text"].startswith("Source")), None)
+                if source is None:
+                    continue
+                between = [o for o in shapes if o["top"] >= line["bottom"] - 1 and o["bottom"] <= source["top"] + 1]
+                drawn[title] = max(drawn.get(title, 0), len(between))
+    not_found = [t[:40] for t in titles if t not in drawn]
+    assert not not_found, f"{path.name}: no chart title with its source line below it on one page: {not_found}"
+    flat_charts = {t[:40]: n for t, n in drawn.items() if n < 10}
+    assert not flat_charts, f"{path.name}: charts printed without drawings: {flat_charts}"
 
 
 @pytest.mark.parametrize("paper", PAPERS)

@@ -279,9 +279,13 @@ def offer_print_edition(app, pagename, templatename, context, doctree) -> None:
     own = pdf_names_for_page(pagename)
     for paper in PAPERS:
         if own:
-            offers.append((f"{own[paper]}", f".pdf, {names.get(paper, paper.upper())}", "Download this chapter, printable"))
+            offers.append(
+                (f"{own[paper]}", f".pdf, {names.get(paper, paper.upper())}", "Download this chapter, printable")
+            )
     for paper, name in whole_book_pdf_names().items():
-        offers.append((name, f"whole report .pdf, {names.get(paper, paper.upper())}", "Download the whole report, printable"))
+        offers.append(
+            (name, f"whole report .pdf, {names.get(paper, paper.upper())}", "Download the whole report, printable")
+        )
     buttons[printed[0] : printed[0] + 1] = [
         {
             "type": "link",

@@ -52,6 +52,36 @@ CHAPTER_PAGES = [
 NOT_IN_THE_BOOK = {
     "notebooks/explorer": "the explorer, which is the overview's charts with controls to move them",
 }
+#: figures that exist to be used with a mouse, and what the printed page says in their place
+#: ({figures} is filled in with the numbers of the figures named, as the page numbers them)
+SCREEN_ONLY_FIGURES = {
+    "fig-overview-linked": (
+        "On paper this figure is left out: it stacks the timeline, the contacts, trade, aid and coca "
+        "charts so that picking years, an era or a category in one picks them in all, which only a "
+        "screen can do, and it is taller than a page. Each of its panels is printed on its own in "
+        "this chapter, as {figures}.",
+        [
+            "fig-overview-timeline",
+            "fig-overview-contacts",
+            "fig-overview-trade",
+            "fig-overview-aid",
+            "fig-overview-coca",
+        ],
+    ),
+}
+
+
+def _figure_numbers(article, figure_ids: list[str]) -> str:
+    """'Figures 1, 5, 7, 8 and 9', as the page's own captions number them."""
+    numbers = []
+    for figure_id in figure_ids:
+        caption = article.select_one(f"figure#{figure_id} figcaption .caption-number")
+        if caption is None:
+            raise ValueError(f"the print edition names {figure_id}, which the page does not have")
+        numbers.append(caption.get_text(strip=True).split()[-1])
+    return "Figures " + ", ".join(numbers[:-1]) + " and " + numbers[-1]
+
+
 PDF_FOLDER = "pdf"
 PRINT_FOLDER = "print"
 
@@ -207,6 +237,8 @@ def _keep_sections(article, wanted: list[str]):
 
 
 def _strip_for_print(article, with_solutions: bool) -> None:
+    from bs4 import BeautifulSoup
+
     for selector in (
         "details.above-input",  # hidden code and its toggle
         "div.cell_input",  # shown code
@@ -219,12 +251,54 @@ def _strip_for_print(article, with_solutions: bool) -> None:
     ):
         for element in article.select(selector):
             element.decompose()
+    for figure_id, (note, panels) in SCREEN_ONLY_FIGURES.items():
+        figure = article.find(id=figure_id)
+        if figure is None:
+            continue
+        note = note.format(figures=_figure_numbers(article, panels))
+        for child in list(figure.children):
+            if getattr(child, "name", None) != "figcaption":
+                child.extract()
+        replacement = BeautifulSoup(f'<p class="print-note">{html.escape(note)}</p>', "html.parser")
+        figure.insert(0, replacement)
     for solution in article.select("div.solution"):
         if with_solutions:
             classes = [c for c in solution.get("class", []) if c != "dropdown"]
             solution["class"] = classes  # printed open, never as a toggle
         else:
             solution.decompose()
+
+
+#: a sentence or clause that tells a screen reader what to do with the mouse
+ON_SCREEN_ONLY = re.compile(r"(?<![/\w.])(hover|click|tap|drag)\b(?!/)|\bthe legend and the era menu\b", re.I)
+
+
+def _without_screen_instructions(text: str) -> str:
+    """``text`` without its sentences and clauses about hovering and clicking (a printed chart
+    has no tooltip or legend to click), the rest kept word for word."""
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    parts = re.split(r"(?<=[.;])\s+", text.strip())
+    kept = [part for part in parts if not ON_SCREEN_ONLY.search(part)]
+    if len(kept) == len(parts):
+        return text
+    joined = " ".join(kept)
+    if joined.endswith(";"):
+        joined = joined[:-1] + "."
+    return lead + joined + (trail if joined else "")
+
+
+def _drop_screen_instructions(container) -> None:
+    from bs4 import NavigableString
+
+    for holder in container.select(".chart-subtitle, figcaption, p"):
+        if holder.find_parent(["figcaption"]) or holder.find_parent(class_=["citation", "bibliography"]):
+            continue
+        for node in list(holder.find_all(string=True)):
+            if isinstance(node, NavigableString) and ON_SCREEN_ONLY.search(node):
+                node.replace_with(_without_screen_instructions(str(node)))
+        if holder.name == "p" and not holder.get_text(strip=True):
+            holder.decompose()  # a paragraph that was only an instruction
 
 
 def _collect_link_addresses(container, soup, addresses: list[str]) -> None:
@@ -273,9 +347,21 @@ def _title_block(doc: Document, as_of: str, site_url: str) -> str:
         ("How to cite", citation),
     ]
     if doc.kind == "packet":
-        rows.insert(0, ("Holds", "the timeline handout, the guide for teachers and, for each chapter, its learning objectives, exercises with their solutions, and discussion questions"))
+        rows.insert(
+            0,
+            (
+                "Holds",
+                "the timeline handout, the guide for teachers and, for each chapter, its learning objectives, exercises with their solutions, and discussion questions",
+            ),
+        )
     if doc.kind == "book":
-        rows.insert(0, ("Holds", "every page of the report in reading order; exercises without their solutions (they are in the teacher's packet)"))
+        rows.insert(
+            0,
+            (
+                "Holds",
+                "every page of the report in reading order; exercises without their solutions (they are in the teacher's packet)",
+            ),
+        )
     rows += [("Note", note) for note in doc.notes]
     cells = "".join(f"<dt>{html.escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
     heading = f"<h1>{html.escape(doc.title)}</h1>" if doc.kind != "chapter" else ""
@@ -317,6 +403,7 @@ def compose(html_dir: Path, root: Path, site_url: str) -> list[tuple[Document, P
             for piece in kept:
                 wrapper.append(piece)
             _strip_for_print(wrapper, doc.with_solutions)
+            _drop_screen_instructions(wrapper)
             _rebase(wrapper, part.page)
             _collect_link_addresses(wrapper, body, addresses)
             if doc.kind == "chapter":
@@ -386,11 +473,15 @@ def text_block_px(paper: str) -> int:
 
 
 OVERFLOW_CHECK = """width => {
+  // Elements of the page (a chart's svg included) that end beyond the text block; what lies
+  // inside an svg is clipped by it, so it is not counted.
   const wide = [];
   for (const el of document.querySelectorAll('article *')) {
+    if (el.ownerSVGElement) continue;
     const box = el.getBoundingClientRect();
     if (box.width > 0 && box.right > width + 1) {
-      wide.push(`${el.tagName.toLowerCase()}.${el.className && el.className.baseVal === undefined ? el.className : ''} ends at ${Math.round(box.right)} px: ${(el.textContent || '').trim().slice(0, 60)}`);
+      const name = el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '');
+      wide.push(`${name} ends at ${Math.round(box.right)} px: ${(el.textContent || '').trim().slice(0, 60)}`);
     }
   }
   return wide.slice(0, 5);
@@ -433,14 +524,18 @@ def print_documents(html_dir: Path, composed: list[tuple[Document, Path]], chrom
                     elsewhere: list[str] = []
                     page.on(
                         "request",
-                        lambda request, seen=elsewhere: seen.append(request.url)
-                        if not request.url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))
-                        else None,
+                        lambda request, seen=elsewhere: (
+                            seen.append(request.url)
+                            if not request.url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))
+                            else None
+                        ),
                     )
                     relative = path.relative_to(html_dir).as_posix()
                     page.goto(f"http://127.0.0.1:{server.server_address[1]}/{relative}", wait_until="load")
                     if elsewhere:
-                        raise PrintError(f"{path.name} asks for another host, which the print edition never reaches: {elsewhere[:3]}")
+                        raise PrintError(
+                            f"{path.name} asks for another host, which the print edition never reaches: {elsewhere[:3]}"
+                        )
                     page.wait_for_function(CHARTS_DRAWN, timeout=60_000, polling=50)
                     wide = page.evaluate(OVERFLOW_CHECK, width)
                     if wide:
