@@ -318,11 +318,11 @@ def _collect_link_addresses(container, soup, addresses: list[str]) -> None:
         link.insert_after(note)
 
 
-def _as_of_in_words(root: Path) -> str:
+def _as_of_in_words() -> str:
+    """The date the report is current to (``as_of`` in the data the build read), in words."""
     from ..data.datasets import package
     from ..facts.wording import long_date
 
-    del root  # the data folder is the package's own (BOLIVIA_US_DATA during a build)
     return long_date(package()["as_of"])
 
 
@@ -382,7 +382,7 @@ def compose(html_dir: Path, root: Path, site_url: str) -> list[tuple[Document, P
         soups[page] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         titles[page] = page_title(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
     head = _print_head(soups["notebooks/00-overview"])
-    as_of = _as_of_in_words(root)
+    as_of = _as_of_in_words()
     out = html_dir / PRINT_FOLDER
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -407,7 +407,7 @@ def compose(html_dir: Path, root: Path, site_url: str) -> list[tuple[Document, P
             _rebase(wrapper, part.page)
             _collect_link_addresses(wrapper, body, addresses)
             if doc.kind == "chapter":
-                _place_after_first_heading(wrapper, pieces.pop(0), body)
+                _place_after_first_heading(wrapper, pieces.pop(0))
             pieces.append(str(wrapper))
         if addresses:
             items = "".join(f"<li>{html.escape(a)}</li>" for a in addresses)
@@ -436,7 +436,7 @@ def _running_head(doc: Document, part: Part, titles: dict[str, str]) -> str:
     return part.heading or titles.get(part.page) or doc.running_head
 
 
-def _place_after_first_heading(wrapper, block_html: str, soup) -> None:
+def _place_after_first_heading(wrapper, block_html: str) -> None:
     """The chapter's title block goes under its own title."""
     from bs4 import BeautifulSoup
 
