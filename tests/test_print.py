@@ -106,6 +106,55 @@ def test_the_whole_report_prints_every_chapter_in_order(printed_book):
 
 
 @pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("stem", [print_edition.BOOK_STEM, print_edition.PACKET_STEM])
+def test_the_contents_page_gives_the_page_each_part_starts_on(printed_book, stem, paper):
+    """The whole report and the packet open with a contents list whose numbers are right: the
+    page it names is the first whose running head (its first line) carries that part's title."""
+    texts = page_texts(pdf_path(printed_book, stem, paper))
+    first = flat(texts[0])
+    assert "Contents" in first, f"{stem}-{paper}: no contents on the first page"
+    contents = first.split("Contents", 1)[1]
+    running_heads = [flat(text.split("\n", 1)[0]) for text in texts]
+    chapters = CHAPTERS if stem == print_edition.BOOK_STEM else CHAPTERS[1:]  # the packet has no overview
+    toc_titles = [print_edition.page_title(html_of(printed_book, page)) for page in chapters]
+    checked = 0
+    for title in toc_titles:
+        listed = re.search(re.escape(title) + r"\s*\.*\s*(\d+)", contents)
+        assert listed, f"{stem}-{paper}: {title!r} is not in the contents"
+        number = int(listed.group(1))
+        starts = next(n for n, head in enumerate(running_heads, start=1) if n > 1 and head.endswith(title))
+        assert number == starts, (
+            f"{stem}-{paper}: contents say {title!r} starts on page {number}; it starts on {starts}"
+        )
+        checked += 1
+    assert checked == len(chapters)
+
+
+@pytest.mark.parametrize("page", CHAPTERS, ids=lambda p: p.split("/")[-1])
+def test_a_chapters_bookmarks_are_its_headings(printed_book, page):
+    """A PDF reader's bookmarks list the chapter's headings, each once and as written."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf_path(printed_book, page.split("/")[-1], "a4"))
+    titles = []
+
+    def walk(entries):
+        for entry in entries:
+            walk(entry) if isinstance(entry, list) else titles.append(entry.title)
+
+    walk(reader.outline)
+    soup = html_of(printed_book, page)
+    for link in soup.select("article a.headerlink"):
+        link.decompose()
+    headings = [flat(h.get_text("")) for h in soup.select("article h1, article h2, article h3")]
+    headings.append("Addresses of the links")  # the print edition's own last section
+    assert titles, f"{page}: the PDF has no bookmarks"
+    assert titles[0] == headings[0]
+    strays = [t for t in titles if t not in headings]
+    assert not strays, f"{page}: bookmarks that are not the page's headings: {strays[:3]}"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page", CHAPTERS, ids=lambda p: p.split("/")[-1])
 def test_every_figure_is_printed_as_a_drawing_between_its_title_and_source(printed_book, page, paper):
     """Between each chart's title and its source line, on one page, lie the chart's vector
@@ -193,3 +242,12 @@ def test_the_print_step_refuses_a_page_that_reaches_another_host(printed_book, c
     doc = print_edition.Document(stem="check", title="check", running_head="check", parts=[])
     with pytest.raises(print_edition.PrintError, match="example.org"):
         print_edition.print_documents(site, [(doc, page)], chromium_path)
+
+
+def test_the_teachers_guide_offers_every_printed_pdf(printed_book):
+    """The guide's table of PDFs is typed by hand: it must name every file the print step made,
+    on both papers, and no file it did not make."""
+    soup = html_of(printed_book, "book/teachers-guide")
+    linked = {a["href"].split("/")[-1] for a in soup.select("article a[href$='.pdf']")}
+    printed = {p.name for p in (printed_book / print_edition.PDF_FOLDER).glob("*.pdf")}
+    assert linked == printed, f"not in the guide: {sorted(printed - linked)}; not printed: {sorted(linked - printed)}"

@@ -18,7 +18,9 @@ Two steps:
 2. **Print** (``print_documents``): Chromium lays each print page out at the width of the paper's
    text block, waits until every chart has drawn, checks that nothing is wider than the page, and
    prints it. Running heads and page numbers come from the print style's ``@page`` rules
-   (``static/print.css``).
+   (``static/print.css``). Every PDF gets bookmarks, one per heading (``tidy_outline``); the whole
+   report and the packet are printed twice, the second time with the contents' page numbers
+   read from the first printing's bookmarks (``part_start_pages``).
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ class Document:
     kind: str = "chapter"  # "chapter", "book" or "packet"
     source_page: str | None = None  # the page it prints, for its download links and citation
     notes: list[str] = field(default_factory=list)
+    contents: list[str] = field(default_factory=list)  # the parts' titles, listed with their pages
 
     def pdf_name(self, paper: str) -> str:
         return f"{self.stem}-{paper}.pdf"
@@ -391,11 +394,15 @@ def compose(html_dir: Path, root: Path, site_url: str) -> list[tuple[Document, P
         body = BeautifulSoup("", "html.parser")
         addresses: list[str] = []
         pieces = [_title_block(doc, as_of, site_url)]
+        if doc.kind != "chapter":
+            pieces.append(_contents(doc, titles))
         for number, part in enumerate(doc.parts):
             source = BeautifulSoup(str(soups[part.page].select_one("article.bd-article")), "html.parser")
             article = source.select_one("article")
             kept = [article] if part.sections is None else _keep_sections(article, part.sections)
-            wrapper = body.new_tag("section", attrs={"class": "print-part", "style": f"page: part{number}"})
+            wrapper = body.new_tag(
+                "section", attrs={"class": "print-part", "id": f"print-part-{number}", "style": f"page: part{number}"}
+            )
             if part.heading:
                 heading = body.new_tag("h1")
                 heading.string = part.heading
@@ -428,6 +435,19 @@ def compose(html_dir: Path, root: Path, site_url: str) -> list[tuple[Document, P
         path.write_text(page_html, encoding="utf-8")
         written.append((doc, path))
     return written
+
+
+def _contents(doc: Document, titles: dict[str, str]) -> str:
+    """The contents of the whole report or the packet: each part's title and the page it starts on.
+    The numbers are filled in after a first printing (``FILL_CONTENTS``, in ``print_documents``); until then each is a
+    placeholder of the same width, so filling them in moves nothing."""
+    doc.contents = [part.heading or titles[part.page] for part in doc.parts]
+    items = "".join(
+        f'<li><a href="#print-part-{n}">{html.escape(title)}</a>'
+        f'<span class="print-contents-page" data-part="{n}">000</span></li>'
+        for n, title in enumerate(doc.contents)
+    )
+    return f'<nav class="print-contents" aria-label="Contents"><h2>Contents</h2><ol>{items}</ol></nav>'
 
 
 def _running_head(doc: Document, part: Part, titles: dict[str, str]) -> str:
@@ -487,6 +507,75 @@ OVERFLOW_CHECK = """width => {
   return wide.slice(0, 5);
 }"""
 
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def part_start_pages(pdf: Path, titles: list[str]) -> list[int]:
+    """The page (counted from 1, as the page numbers are) on which each part starts, read from the
+    PDF's bookmarks: each part opens with its title as a first-level heading, in order."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    top = [entry for entry in reader.outline if not isinstance(entry, list)]
+    pages, at = [], 0
+    for title in titles:
+        while at < len(top) and _normal(top[at].title) != _normal(title):
+            at += 1
+        if at == len(top):
+            raise PrintError(f"{pdf.name}: no bookmark for the part {title!r}, so the contents cannot number it")
+        pages.append(reader.get_destination_page_number(top[at]) + 1)
+        at += 1
+    return pages
+
+
+HEADINGS = """() => Array.from(document.querySelectorAll('article h1, article h2, article h3, article h4, article h5, article h6'))
+  .filter(el => el.getClientRects().length > 0)
+  .map(el => el.textContent.replace(/\\s+/g, ' ').trim())"""
+
+
+def tidy_outline(pdf: Path, headings: list[str]) -> None:
+    """Give each bookmark its heading's text. Chromium (150) writes some bookmarks with every
+    piece of the heading twice ("1.7. 1.7. ExercisesExercises"), seemingly those of headings
+    that open a page; ``headings`` are the page's visible headings in order, one per bookmark."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(str(pdf)))
+    entries = []
+
+    def walk(node):
+        while node is not None:
+            node = node.get_object()
+            entries.append(node)
+            if "/First" in node:
+                walk(node["/First"])
+            node = node.get("/Next")
+
+    outlines = writer._root_object.get("/Outlines")
+    if outlines is None:
+        return
+    walk(outlines.get_object().get("/First"))
+    if len(entries) != len(headings):
+        raise PrintError(f"{pdf.name}: {len(entries)} bookmarks for {len(headings)} headings")
+    changed = False
+    for entry, heading in zip(entries, headings, strict=True):
+        title = str(entry.get("/Title", ""))
+        if _normal(title) == _normal(heading):
+            continue
+        if sorted(re.sub(r"\s", "", title)) != sorted(re.sub(r"\s", "", heading) * 2):
+            raise PrintError(f"{pdf.name}: the bookmark {title!r} is not the heading {heading!r}")
+        entry[NameObject("/Title")] = TextStringObject(heading)
+        changed = True
+    if changed:
+        with open(pdf, "wb") as out:
+            writer.write(out)
+
+
+FILL_CONTENTS = """numbers => { for (const el of document.querySelectorAll('.print-contents-page'))
+  el.textContent = String(numbers[Number(el.dataset.part)]); }"""
+
 CHARTS_DRAWN = """() => { const charts = document.querySelectorAll('.bolivia-us-chart');
   return Array.from(charts).every(el => el.querySelector('svg g.role-mark')); }"""
 
@@ -541,14 +630,24 @@ def print_documents(html_dir: Path, composed: list[tuple[Document, Path]], chrom
                     if wide:
                         raise PrintError(f"{path.name} on {name}: wider than the page: " + "; ".join(wide))
                     pdf = target / doc.pdf_name(paper)
-                    page.pdf(
+                    options = dict(
                         path=str(pdf),
                         format=name,
                         margin={k: f"{v}mm" for k, v in MARGINS_MM.items()},
                         print_background=True,
-                        outline=doc.kind != "chapter",
+                        outline=True,
                         tagged=True,
                     )
+                    headings = page.evaluate(HEADINGS)
+                    page.pdf(**options)
+                    tidy_outline(pdf, headings)
+                    if doc.contents:
+                        numbers = part_start_pages(pdf, doc.contents)
+                        page.evaluate(FILL_CONTENTS, numbers)
+                        page.pdf(**options)
+                        tidy_outline(pdf, headings)
+                        if part_start_pages(pdf, doc.contents) != numbers:
+                            raise PrintError(f"{pdf.name}: filling in the contents moved the parts")
                     page.close()
                     made.append(pdf)
             browser.close()
