@@ -73,11 +73,16 @@ def unpack_rows(packed: dict | list) -> list:
     return rows
 
 
+#: The words the renderers write around a chart, by the language the chart was finished in.
+CHART_WORDS = {"en": {"source": "Source", "chart": "Chart"}, "es": {"source": "Fuente", "chart": "Gráfico"}}
+
+
 def render(spec: dict, **metadata) -> dict:
     """Altair renderer for the book: an offline ``text/html`` view that the book's script draws."""
     usermeta = spec.get("usermeta", {}) or {}
     source = usermeta.get("source")
-    source_html = f'<p class="chart-source">Source: {html.escape(source)}</p>' if source else ""
+    words = CHART_WORDS[usermeta.get("language", "en")]
+    source_html = f'<p class="chart-source">{words["source"]}: {html.escape(source)}</p>' if source else ""
     extra = usermeta.get("links_html", "")
     heading = ""
     if usermeta.get("title"):
@@ -95,7 +100,7 @@ def render(spec: dict, **metadata) -> dict:
     # placeholder, and reads the same data to offer it as a CSV download. Where no script runs
     # (a notebook preview, a reader with scripts off) the placeholder says what the chart shows.
     described = f": {spec['description']}" if spec.get("description") else ""
-    placeholder = f'<p class="chart-placeholder">Chart{html.escape(described)}</p>'
+    placeholder = f'<p class="chart-placeholder">{words["chart"]}{html.escape(described)}</p>'
     page = (
         '<div class="bolivia-us-figure">'
         f"{heading}"
@@ -126,7 +131,8 @@ def render_live(spec: dict, *, width: int = DEFAULT_LIVE_WIDTH, **metadata) -> d
         title = dict(drawn["title"])
         subtitle = title.get("subtitle") or []
         subtitle = [subtitle] if isinstance(subtitle, str) else list(subtitle)
-        title["subtitle"] = [*subtitle, f"Source: {usermeta['source']}"]
+        source_word = CHART_WORDS[usermeta.get("language", "en")]["source"]
+        title["subtitle"] = [*subtitle, f"{source_word}: {usermeta['source']}"]
         drawn["title"] = title
     major_minor = ".".join(vega_lite_version().split(".")[:2])
     svg = vl_convert.vegalite_to_svg(drawn, vl_version=major_minor)

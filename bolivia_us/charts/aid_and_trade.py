@@ -9,6 +9,7 @@ from ..data.vocabulary import AID_KINDS, AID_SOURCES, TRADE_FLOWS, TRADE_SOURCES
 from ..frames import year_to_date
 from .blocks import lines_over_time
 from .encodings import DASHED, SOLID, TRADE_COLOURS
+from .labels import label, million_dollars_of
 from .style import PALETTE
 
 
@@ -30,8 +31,8 @@ def trade_chart(trade: pd.DataFrame) -> alt.Chart:
         year="year",
         value="million_usd",
         series="line",
-        value_title="Million U.S. dollars",
-        series_title="Flow (source)",
+        value_title=label("Million U.S. dollars"),
+        series_title=label("Flow (source)"),
         value_format=",.1f",
         domain=lines,
         colours=[*TRADE_COLOURS["exports"], *TRADE_COLOURS["imports"]],
@@ -54,8 +55,8 @@ def aid_chart(aid_constant: pd.DataFrame) -> alt.Chart:
         year="fiscal_year",
         value="million",
         series="source_series",
-        value_title=f"Million {base} U.S. dollars",
-        series_title="Source",
+        value_title=million_dollars_of(base),
+        series_title=label("Source"),
         value_format=",.1f",
         domain=list(AID_SOURCES.values()),
     )
@@ -78,8 +79,8 @@ def aid_split_chart(aid_constant: pd.DataFrame) -> alt.Chart:
         year="fiscal_year",
         value="million",
         series="kind",
-        value_title=f"Million {base} U.S. dollars",
-        series_title="Assistance",
+        value_title=million_dollars_of(base),
+        series_title=label("Assistance"),
         value_format=",.1f",
         domain=list(AID_KINDS.values()),
     )
@@ -98,10 +99,10 @@ def counter_narcotics_chart(by_account: pd.DataFrame) -> alt.VConcatChart:
     total = (
         base.mark_bar(color=PALETTE[0])
         .encode(
-            y=alt.Y("sum(million):Q", title="All accounts"),
+            y=alt.Y("sum(million):Q", title=label("All accounts")),
             tooltip=[
-                alt.Tooltip("fiscal_year:O", title="Fiscal year"),
-                alt.Tooltip("sum(million):Q", title="All accounts, million USD", format=",.1f"),
+                alt.Tooltip("fiscal_year:O", title=label("Fiscal year")),
+                alt.Tooltip("sum(million):Q", title=label("All accounts, million USD"), format=",.1f"),
             ],
         )
         .properties(width=520, height=120)
@@ -112,10 +113,10 @@ def counter_narcotics_chart(by_account: pd.DataFrame) -> alt.VConcatChart:
             y=alt.Y("million:Q", title=None, axis=alt.Axis(tickCount=2)),
             color=alt.Color("account:N", legend=None),
             tooltip=[
-                alt.Tooltip("fiscal_year:O", title="Fiscal year"),
-                alt.Tooltip("account:N", title="Account"),
-                alt.Tooltip("million:Q", title="Million USD", format=",.1f"),
-                alt.Tooltip("source_title:N", title="Source"),
+                alt.Tooltip("fiscal_year:O", title=label("Fiscal year")),
+                alt.Tooltip("account:N", title=label("Account")),
+                alt.Tooltip("million:Q", title=label("Million USD"), format=",.1f"),
+                alt.Tooltip("source_title:N", title=label("Source")),
             ],
         )
         .properties(width=520, height=45)

@@ -8,6 +8,7 @@ import pandas as pd
 from ..data.vocabulary import COCA_SERIES
 from ..frames import year_to_date
 from .blocks import lines_over_time
+from .labels import label
 
 
 def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.LayerChart:
@@ -25,8 +26,8 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
         year="year",
         value="hectares",
         series="source_series",
-        value_title="Hectares",
-        series_title="Estimate by",
+        value_title=label("Hectares"),
+        series_title=label("Estimate by"),
         extra_tooltip=["bound"],
         domain=list(COCA_SERIES.values()),
     )
@@ -43,11 +44,11 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
             color=alt.Color("source_series:N", legend=None),  # the lines' legend names the series
             fill=alt.condition("datum.bound == 'exact'", alt.Color("source_series:N", legend=None), alt.value("white")),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("hectares:Q", format=",.0f", title="Hectares"),
-                alt.Tooltip("source_series:N", title="Estimate by"),
-                alt.Tooltip("bound:N", title="Exact, lower bound or approximate"),
-                alt.Tooltip("source_title:N", title="Source"),
+                alt.Tooltip("year:O", title=label("Year")),
+                alt.Tooltip("hectares:Q", format=",.0f", title=label("Hectares")),
+                alt.Tooltip("source_series:N", title=label("Estimate by")),
+                alt.Tooltip("bound:N", title=label("Exact, lower bound or approximate")),
+                alt.Tooltip("source_title:N", title=label("Source")),
             ],
         )
     )
@@ -67,9 +68,9 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
                 x2="to:T",
                 y="hectares:Q",
                 tooltip=[
-                    alt.Tooltip("law:N", title="Legal limit"),
+                    alt.Tooltip("law:N", title=label("Legal limit")),
                     alt.Tooltip("hectares:Q", format=",.0f"),
-                    alt.Tooltip("source_title:N", title="Source"),
+                    alt.Tooltip("source_title:N", title=label("Source")),
                 ],
             )
         )

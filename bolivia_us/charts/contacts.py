@@ -8,17 +8,18 @@ import pandas as pd
 from ..data.vocabulary import CONTACT_DIRECTIONS, CONTACT_KINDS, CONTACT_RECORDS
 from ..frames.contacts import contacts_on_a_time_axis
 from .encodings import CONTACT_SHAPES, year_axis
+from .labels import label
 from .style import MUTED, PALETTE
 
 TOOLTIP = [
-    alt.Tooltip("start_date:N", title="From"),
-    alt.Tooltip("end_date:N", title="To"),
-    alt.Tooltip("person:N", title="Who"),
-    alt.Tooltip("role:N", title="Office"),
-    alt.Tooltip("place:N", title="Where"),
-    alt.Tooltip("kind_label:N", title="Kind"),
-    alt.Tooltip("description:N", title="What happened"),
-    alt.Tooltip("source_title:N", title="Source"),
+    alt.Tooltip("start_date:N", title=label("From")),
+    alt.Tooltip("end_date:N", title=label("To")),
+    alt.Tooltip("person:N", title=label("Who")),
+    alt.Tooltip("role:N", title=label("Office")),
+    alt.Tooltip("place:N", title=label("Where")),
+    alt.Tooltip("kind_label:N", title=label("Kind")),
+    alt.Tooltip("description:N", title=label("What happened")),
+    alt.Tooltip("source_title:N", title=label("Source")),
 ]
 
 
@@ -35,7 +36,7 @@ def contact_marks(data: pd.DataFrame, x: alt.X) -> alt.Chart:
             y=alt.Y("where:N", title=None, sort=list(CONTACT_DIRECTIONS.values())),
             shape=alt.Shape(
                 "kind_label:N",
-                title="Kind",
+                title=label("Kind"),
                 scale=alt.Scale(
                     domain=kinds, range=[CONTACT_SHAPES[list(CONTACT_KINDS.values()).index(k)] for k in kinds]
                 ),
@@ -67,11 +68,11 @@ def contacts_chart(contacts: pd.DataFrame, series_end: str) -> alt.LayerChart:
     data = data[keep]
     x = alt.X("start:T", title=None, axis=year_axis(data["start"]))
     # Inline values, not a dataset: the chart's CSV downloads offer only the contacts.
-    end = alt.Data(values=[{"when": series_end, "label": "Official series end"}])
+    end = alt.Data(values=[{"when": series_end, "label": label("Official series end")}])
     rule = alt.Chart(end).mark_rule(color=MUTED, strokeDash=[4, 3]).encode(x="when:T")
-    label = (
+    end_label = (
         alt.Chart(end)
         .mark_text(align="right", dx=-4, dy=-6, baseline="bottom", fontSize=10, color=MUTED)
         .encode(x="when:T", y=alt.value(0), text="label:N")
     )
-    return alt.layer(rule, label, contact_marks(data, x)).properties(height=170)
+    return alt.layer(rule, end_label, contact_marks(data, x)).properties(height=170)

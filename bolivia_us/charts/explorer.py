@@ -11,6 +11,8 @@ import altair as alt
 import pandas as pd
 
 from ..frames import with_missing_years, year_to_date
+from ..language import say
+from .labels import label
 from .style import PALETTE, finish
 
 
@@ -38,10 +40,10 @@ def explorer_chart(table: pd.DataFrame) -> alt.LayerChart:
             y=alt.Y("value:Q", title=units_title(table)),
             tooltip=[
                 alt.Tooltip("series:N"),
-                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("year:O", title=label("Year")),
                 alt.Tooltip("value:Q", format=",.1f"),
                 alt.Tooltip("unit:N"),
-                alt.Tooltip("source_title:N", title="Source"),
+                alt.Tooltip("source_title:N", title=label("Source")),
             ],
         )
     )
@@ -56,12 +58,12 @@ def widget_explorer(table: pd.DataFrame):
     import ipywidgets as widgets
     from IPython.display import display
 
-    series = widgets.Dropdown(options=sorted(table["series"].unique()), description="Series")
+    series = widgets.Dropdown(options=sorted(table["series"].unique()), description=say("Series", "Serie"))
     years = widgets.IntRangeSlider(
         value=(int(table["year"].min()), int(table["year"].max())),
         min=int(table["year"].min()),
         max=int(table["year"].max()),
-        description="Years",
+        description=say("Years", "Años"),
     )
     out = widgets.Output()
 
@@ -70,7 +72,8 @@ def widget_explorer(table: pd.DataFrame):
         with out:
             out.clear_output(wait=True)
             if rows.empty:
-                print(f"No values for {series.value} in {years.value[0]}–{years.value[1]}.")
+                span = f"{years.value[0]}–{years.value[1]}"
+                print(say(f"No values for {series.value} in {span}.", f"No hay valores de {series.value} en {span}."))
                 return
             # Years without a value become empty rows, so the line breaks there instead of
             # bridging the gap (nothing is filled in).
@@ -87,7 +90,8 @@ def widget_explorer(table: pd.DataFrame):
                         tooltip=["year", "value", "source_title"],
                     ),
                     title=series.value,
-                    subtitle=f"{len(rows)} yearly values, {unit}" + (f"; {gaps} years without one" if gaps else ""),
+                    subtitle=say(f"{len(rows)} yearly values, {unit}", f"{len(rows)} valores anuales, {unit}")
+                    + (say(f"; {gaps} years without one", f"; {gaps} años sin valor") if gaps else ""),
                     source="; ".join(sorted(rows["source_title"].unique())),
                     description=f"{series.value}, {years.value[0]}–{years.value[1]}",
                 )

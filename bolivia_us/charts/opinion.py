@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ..data.vocabulary import ANSWERS, opinion_measures
+from .labels import label
 from .style import PALETTE, TEXT
 
 
@@ -30,18 +31,18 @@ def opinion_chart(opinion: pd.DataFrame) -> alt.LayerChart:
     base = alt.Chart(rows).encode(
         y=alt.Y("row:N", title=None, sort=alt.SortField("order"), axis=None),
         tooltip=[
-            alt.Tooltip("measure:N", title="Measures"),
-            alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("pollster:N", title="Pollster"),
-            alt.Tooltip("question:N", title="Question"),
-            alt.Tooltip("answer:N", title="Answer"),
-            alt.Tooltip("percent:Q", title="Per cent"),
-            alt.Tooltip("source_title:N", title="Source"),
+            alt.Tooltip("measure:N", title=label("Measures")),
+            alt.Tooltip("year:O", title=label("Year")),
+            alt.Tooltip("pollster:N", title=label("Pollster")),
+            alt.Tooltip("question:N", title=label("Question")),
+            alt.Tooltip("answer:N", title=label("Answer")),
+            alt.Tooltip("percent:Q", title=label("Per cent")),
+            alt.Tooltip("source_title:N", title=label("Source")),
         ],
     )
-    legend = alt.Legend(title="Answer", columns=1)
+    legend = alt.Legend(title=label("Answer"), columns=1)
     dots = base.mark_point(filled=True, size=110, opacity=0.95, yOffset=7).encode(
-        x=alt.X("percent:Q", title="Per cent of respondents", scale=alt.Scale(domain=[0, 100])),
+        x=alt.X("percent:Q", title=label("Per cent of respondents"), scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("answer:N", scale=alt.Scale(domain=answers, range=PALETTE[: len(answers)]), legend=legend),
         shape=alt.Shape("answer:N", scale=alt.Scale(domain=answers), legend=legend),
     )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..data.vocabulary import AID_SOURCES, CATEGORIES, CATEGORY_LABELS, COCA_SERIES
+from ..data.vocabulary import AID_SOURCES, CATEGORIES, CATEGORY_LABELS, COCA_SERIES, TRADE_FLOWS, TRADE_SOURCES
 from ..frames import with_missing_years, with_start_date, year_to_date
 from ..frames.contacts import contacts_on_a_time_axis
 from .contacts import contact_marks
 from .encodings import DASH_PATTERNS, DASHED, SOLID, TRADE_COLOURS, category_scales
+from .labels import label
 from .style import MUTED, PALETTE
 
 
@@ -19,9 +20,10 @@ def _panel_styles(topic: str, names) -> tuple[list[str], list[str], list[list[in
     in the order of ``aid_chart`` and ``coca_chart``."""
     names = sorted(names)
     if topic == "trade":
-        domain = sorted(names, key=lambda n: ("imports" in n, "Census" not in n))
-        colours = [TRADE_COLOURS["imports" if "imports" in n else "exports"][0 if "Census" in n else 1] for n in domain]
-        dashes = [SOLID if "Census" in n else DASHED for n in domain]
+        imports, census = TRADE_FLOWS["us_imports"], f"({TRADE_SOURCES['census']})"
+        domain = sorted(names, key=lambda n: (imports in n, census not in n))
+        colours = [TRADE_COLOURS["imports" if imports in n else "exports"][0 if census in n else 1] for n in domain]
+        dashes = [SOLID if census in n else DASHED for n in domain]
         return domain, colours, dashes
     order = {"aid": list(AID_SOURCES.values()), "coca": list(COCA_SERIES.values())}[topic]
     domain = sorted(names, key=lambda n: next((i for i, o in enumerate(order) if f"({o})" in n), len(order)))
@@ -45,7 +47,9 @@ def linked_overview(
     pick_era = alt.param(
         name="linked_era",
         value="all",
-        bind=alt.binding_select(options=["all", *eras["era_id"]], labels=["All eras", *eras["title"]], name="Era: "),
+        bind=alt.binding_select(
+            options=["all", *eras["era_id"]], labels=[label("All eras"), *eras["title"]], name=label("Era: ")
+        ),
     )
     era_years = " || ".join(
         f"(linked_era == '{e}' && datum.year >= {int(a)} && datum.year <= {int(b)})"
@@ -80,14 +84,14 @@ def linked_overview(
         alt.Chart(dated)
         .mark_point(filled=True, size=60)
         .encode(
-            x=alt.X("start:T", title="Drag across the timeline to pick years", axis=alt.Axis(format="%Y")),
+            x=alt.X("start:T", title=label("Drag across the timeline to pick years"), axis=alt.Axis(format="%Y")),
             y=alt.Y("category_label:N", title=None, sort=labels),
-            color=alt.Color("category_label:N", title="Category", scale=category_scales()[0]),
+            color=alt.Color("category_label:N", title=label("Category"), scale=category_scales()[0]),
             opacity=alt.condition(pick_category, alt.value(0.9), alt.value(0.08)),
             tooltip=[
-                alt.Tooltip("date:N", title="Date"),
-                alt.Tooltip("title:N", title="Event"),
-                alt.Tooltip("source_title:N", title="Source"),
+                alt.Tooltip("date:N", title=label("Date")),
+                alt.Tooltip("title:N", title=label("Event")),
+                alt.Tooltip("source_title:N", title=label("Source")),
             ],
         )
         .add_params(brush, pick_category, pick_era)
@@ -123,9 +127,9 @@ def linked_overview(
                 ),
                 tooltip=[
                     alt.Tooltip("series:N"),
-                    alt.Tooltip("year:O", title="Year"),
+                    alt.Tooltip("year:O", title=label("Year")),
                     alt.Tooltip("value:Q", format=",.1f", title=unit),
-                    alt.Tooltip("source_title:N", title="Source"),
+                    alt.Tooltip("source_title:N", title=label("Source")),
                 ],
             )
             .transform_filter(in_era)
@@ -136,7 +140,7 @@ def linked_overview(
             .encode(
                 x=alt.X("start:T", scale=alt.Scale(domain=brush)),
                 color=alt.value(MUTED),
-                tooltip=[alt.Tooltip("date:N"), alt.Tooltip("title:N", title="Event")],
+                tooltip=[alt.Tooltip("date:N"), alt.Tooltip("title:N", title=label("Event"))],
             )
             .transform_filter(pick_category)
             .transform_filter(in_era)
@@ -170,13 +174,13 @@ def linked_overview(
     return (
         alt.vconcat(
             *panels,
-            panel("trade", "Trade", "Million current USD"),
+            panel("trade", label("Trade"), label("Million current USD")),
             panel(
                 "aid",
-                "Aid, by source",
+                label("Aid, by source"),
                 series.loc[series["topic"] == "aid", "unit"].iloc[0].replace("million", "Million"),
             ),
-            panel("coca", "Coca, estimated by", "Hectares"),
+            panel("coca", label("Coca, estimated by"), label("Hectares")),
         )
         # each panel keeps its own legend (a shared dash scale made a fifth, stray legend)
         .resolve_scale(x="independent", color="independent", strokeDash="independent", shape="independent")

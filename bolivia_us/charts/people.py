@@ -5,19 +5,30 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..data.vocabulary import COUNTRY_NAMES, PATH_NOT_STATED, PATHS, RANKS, US_ENVOY_DIRECTIONS, envoy_rank
+from ..data.vocabulary import (
+    COUNTRY_NAMES,
+    PATH_LABELS,
+    PATH_NOT_STATED,
+    PATHS,
+    RANK_LABELS,
+    RANKS,
+    US_ENVOY_DIRECTIONS,
+    envoy_rank,
+)
 from ..frames import first_day
+from ..language import say
 from .blocks import terms_chart
 from .encodings import PATH_COLOURS, PATH_SHAPES, RANK_COLOURS, RANK_SHAPES
+from .labels import label
 from .style import PALETTE, TEXT
 
 
 def envoys_chart(envoys: pd.DataFrame, until) -> alt.LayerChart:
     """U.S. chiefs of mission as bars over time, coloured by rank, from credentials to departure."""
     us = envoys[envoys["direction"].isin(US_ENVOY_DIRECTIONS)].copy()
-    us["rank"] = us["title"].map(envoy_rank)
+    us["rank"] = us["title"].map(envoy_rank).map(RANK_LABELS)
     us["start"] = us["credentials_presented"].fillna(us["appointed"])
-    us["row"] = "U.S. chief of mission in La Paz"
+    us["row"] = say("U.S. chief of mission in La Paz", "Jefe de misión de EE. UU. en La Paz")
     return terms_chart(
         us,
         start="start",
@@ -25,9 +36,9 @@ def envoys_chart(envoys: pd.DataFrame, until) -> alt.LayerChart:
         label="name",
         row="row",
         color="rank",
-        color_title="Rank",
+        color_title=say("Rank", "Rango"),
         until=until,
-        domain=RANKS,
+        domain=[RANK_LABELS[r] for r in RANKS],
         colours=RANK_COLOURS,
         shapes=RANK_SHAPES,
     ).properties(height=70)
@@ -36,7 +47,7 @@ def envoys_chart(envoys: pd.DataFrame, until) -> alt.LayerChart:
 def leaders_chart(leaders: pd.DataFrame, until) -> alt.LayerChart:
     """Presidents of both countries as bars over time, coloured by how each came to power."""
     main = leaders[leaders["record"] == "main"].copy()
-    main["path_to_power"] = main["path_to_power"].fillna(PATH_NOT_STATED)
+    main["path_to_power"] = main["path_to_power"].fillna(PATH_NOT_STATED).map(PATH_LABELS)
     main["row"] = main["country"].map(COUNTRY_NAMES)
     return terms_chart(
         main,
@@ -45,9 +56,9 @@ def leaders_chart(leaders: pd.DataFrame, until) -> alt.LayerChart:
         label="name",
         row="row",
         color="path_to_power",
-        color_title="Came to power by",
+        color_title=say("Came to power by", "Llegó al poder por"),
         until=until,
-        domain=PATHS,
+        domain=[PATH_LABELS[p] for p in PATHS],
         colours=PATH_COLOURS,
         shapes=PATH_SHAPES,
     ).properties(height=110)
@@ -79,13 +90,13 @@ def envoy_journeys(envoys: pd.DataFrame) -> alt.LayerChart:
     base = alt.Chart(data[keep]).encode(
         y=alt.Y("label:N", title=None, sort=alt.SortField("appointed_day"), axis=None),
         tooltip=[
-            alt.Tooltip("label:N", title="Envoy"),
-            alt.Tooltip("appointed:N", title="Appointed"),
-            alt.Tooltip("credentials_presented:N", title="Received"),
-            alt.Tooltip("wait_days:Q", title="Days from appointment to reception"),
-            alt.Tooltip("mission_ended:N", title="Mission ended"),
-            alt.Tooltip("end_note:N", title="How it ended"),
-            alt.Tooltip("source_title:N", title="Source"),
+            alt.Tooltip("label:N", title=label("Envoy")),
+            alt.Tooltip("appointed:N", title=label("Appointed")),
+            alt.Tooltip("credentials_presented:N", title=label("Received")),
+            alt.Tooltip("wait_days:Q", title=label("Days from appointment to reception")),
+            alt.Tooltip("mission_ended:N", title=label("Mission ended")),
+            alt.Tooltip("end_note:N", title=label("How it ended")),
+            alt.Tooltip("source_title:N", title=label("Source")),
         ],
     )
     wait = base.mark_bar(height=9, color=PALETTE[1], opacity=0.55, yOffset=6).encode(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .labels import label
 from .style import MUTED, PALETTE, TEXT
 
 
@@ -30,7 +31,7 @@ def places_map(shapes: dict, places: pd.DataFrame) -> alt.LayerChart:
         .mark_geoshape(stroke="#ffffff", strokeWidth=0.8, clip=True)
         .encode(
             color=alt.condition("datum.properties.name == 'Bolivia'", alt.value("#c9d9e8"), alt.value("#ececec")),
-            tooltip=[alt.Tooltip("properties.name:N", title="Country")],
+            tooltip=[alt.Tooltip("properties.name:N", title=label("Country"))],
         )
         .project(**projection)
     )
@@ -50,9 +51,9 @@ def places_map(shapes: dict, places: pd.DataFrame) -> alt.LayerChart:
             longitude="lon:Q",
             latitude="lat:Q",
             tooltip=[
-                alt.Tooltip("place:N", title="Place"),
-                alt.Tooltip("role:N", title="Why it matters"),
-                alt.Tooltip("source_title:N", title="Coordinates from"),
+                alt.Tooltip("place:N", title=label("Place")),
+                alt.Tooltip("role:N", title=label("Why it matters")),
+                alt.Tooltip("source_title:N", title=label("Coordinates from")),
             ],
         )
         .project(**projection)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import altair as alt
 
+from ..language import current
+
 THEME = "bolivia_us"
 
 #: Colours chosen to stay distinct for common colour-vision deficiencies (Okabe–Ito) and legible
@@ -29,8 +31,11 @@ WIDTH = 640  # the charts also shrink to a phone's width, see ``autosize`` below
 
 @alt.theme.register(THEME, enable=False)
 def house_theme() -> alt.theme.ThemeConfig:
-    """Typography, colours and sizes every chart of the report shares."""
-    return {
+    """Typography, colours and sizes every chart of the report shares; in the Spanish edition, the
+    axes' numbers and months in Spanish (Vega's ``locale``: "1.500", "ene 2020")."""
+    from ..language.formats import vega_locale
+
+    theme = {
         "autosize": {"type": "fit-x", "contains": "padding"},
         "config": {
             "background": "transparent",
@@ -74,6 +79,10 @@ def house_theme() -> alt.theme.ThemeConfig:
             "line": {"point": {"filled": True, "size": 18}},
         },
     }
+    locale = vega_locale()
+    if locale:
+        theme["config"]["locale"] = locale
+    return theme
 
 
 def use_house_style() -> str:
@@ -105,7 +114,7 @@ def finish(
             text=_wrap(title, TITLE_CHARS), subtitle=_wrap(subtitle, SUBTITLE_CHARS) if subtitle else alt.Undefined
         ),
         description=description,
-        usermeta={"source": source, "title": title, "subtitle": subtitle or ""},
+        usermeta={"source": source, "title": title, "subtitle": subtitle or "", "language": current()},
     )
     if isinstance(chart, alt.Chart | alt.LayerChart):
         props["width"] = "container"  # fill the column, down to a phone's width

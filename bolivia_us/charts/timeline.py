@@ -9,6 +9,7 @@ from ..data.vocabulary import CATEGORIES, CATEGORY_LABELS
 from ..frames import with_start_date
 from .blocks import era_bands
 from .encodings import category_scales, year_axis
+from .labels import label
 
 
 def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str | None = None) -> alt.LayerChart:
@@ -30,12 +31,14 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str |
     data = data[["start", "date", "category_label", "era", "era_title", "title", "summary", "source_title"]]
     labels = [CATEGORY_LABELS[c] for c in CATEGORIES]
     colours, shapes = category_scales()
-    legend = alt.Legend(title="Category", columns=2)
+    legend = alt.Legend(title=label("Category"), columns=2)
     pick_category = alt.selection_point(fields=["category_label"], bind="legend", name="category")
     pick_era = alt.param(
         name="era_choice",
         value="all",
-        bind=alt.binding_select(options=["all", *eras["era_id"]], labels=["All eras", *eras["title"]], name="Era: "),
+        bind=alt.binding_select(
+            options=["all", *eras["era_id"]], labels=[label("All eras"), *eras["title"]], name=label("Era: ")
+        ),
     )
     dots = (
         alt.Chart(data)
@@ -48,11 +51,11 @@ def events_timeline(events: pd.DataFrame, eras: pd.DataFrame, *, only_era: str |
             shape=alt.Shape("category_label:N", scale=shapes, legend=legend),
             opacity=alt.condition(pick_category, alt.value(0.9), alt.value(0.08)),
             tooltip=[
-                alt.Tooltip("date:N", title="Date"),
-                alt.Tooltip("title:N", title="Event"),
-                alt.Tooltip("summary:N", title="What happened"),
-                alt.Tooltip("era_title:N", title="Era"),
-                alt.Tooltip("source_title:N", title="Source"),
+                alt.Tooltip("date:N", title=label("Date")),
+                alt.Tooltip("title:N", title=label("Event")),
+                alt.Tooltip("summary:N", title=label("What happened")),
+                alt.Tooltip("era_title:N", title=label("Era")),
+                alt.Tooltip("source_title:N", title=label("Source")),
             ],
         )
     )

@@ -2,22 +2,27 @@
 
 Charts, the explorer and the prose all label categories, ranks, roads to power and series with
 these words, so a category is called the same thing (and, in ``charts.encodings``, drawn in the
-same colour) everywhere.
+same colour) everywhere. Each word is given in English and Spanish (:class:`bolivia_us.language.Words`);
+a mapping answers in the language in use.
 """
 
 from __future__ import annotations
 
+from ..language import Words
+
 CATEGORIES = ["diplomacy", "coups-politics", "drugs", "trade-investment", "aid", "security"]
 
 
-CATEGORY_LABELS = {
-    "diplomacy": "Diplomacy",
-    "coups-politics": "Coups, politics",
-    "drugs": "Drugs",
-    "trade-investment": "Trade, investment",
-    "aid": "Aid",
-    "security": "Security",
-}
+CATEGORY_LABELS = Words(
+    {
+        "diplomacy": ("Diplomacy", "Diplomacia"),
+        "coups-politics": ("Coups, politics", "Golpes, política"),
+        "drugs": ("Drugs", "Drogas"),
+        "trade-investment": ("Trade, investment", "Comercio, inversión"),
+        "aid": ("Aid", "Ayuda"),
+        "security": ("Security", "Seguridad"),
+    }
+)
 
 
 def envoy_rank(title: str) -> str:
@@ -33,6 +38,14 @@ def envoy_rank(title: str) -> str:
 
 
 RANKS = ["Ambassador", "Minister", "Chargé d'affaires"]
+#: The ranks as a reader of each edition names them.
+RANK_LABELS = Words(
+    {
+        "Ambassador": ("Ambassador", "Embajador"),
+        "Minister": ("Minister", "Ministro"),
+        "Chargé d'affaires": ("Chargé d'affaires", "Encargado de negocios"),
+    }
+)
 
 
 # One colour per road to power, the same in every chart of the book.
@@ -48,41 +61,81 @@ PATHS = [
 ]
 
 
+#: The roads to power as a reader of each edition names them.
+PATH_LABELS = Words(
+    {
+        "election": ("election", "elección"),
+        "succession": ("succession", "sucesión"),
+        "congress": ("congress", "Congreso"),
+        "constitutional-assembly": ("constitutional-assembly", "asamblea constituyente"),
+        "interim": ("interim", "interinato"),
+        "revolution": ("revolution", "revolución"),
+        "coup": ("coup", "golpe"),
+        "not stated by the sources": ("not stated by the sources", "no consta en las fuentes"),
+    }
+)
+
 #: The road to power of a president whose sources do not say how they came to office.
 PATH_NOT_STATED = PATHS[-1]
-#: How a term with no end date in the sources is labelled (it is drawn to the chart's end).
-NO_END_DATE = "no end date in the sources"
+#: Phrases the charts write into their data.
+PHRASES = Words(
+    {
+        # how a term with no end date in the sources is labelled (it is drawn to the chart's end)
+        "no-end-date": ("no end date in the sources", "sin fecha de fin en las fuentes"),
+        "aid-obligations": ("U.S. aid obligations", "Obligaciones de ayuda de EE. UU."),
+        "coca-cultivation": ("Coca cultivation", "Cultivo de coca"),
+    }
+)
 
 #: Where the U.S. envoys' rows start: the legation to the confederation, then to Bolivia.
 US_ENVOY_DIRECTIONS = ["us-to-bolivia", "us-to-confederation"]
-COUNTRY_NAMES = {"bolivia": "Bolivia", "united-states": "United States"}
+COUNTRY_NAMES = Words({"bolivia": ("Bolivia", "Bolivia"), "united-states": ("United States", "Estados Unidos")})
 
 #: The trade dataset's annual series, and its flows, as a reader names them.
-TRADE_SOURCES = {"census": "Census", "imf-dots": "IMF DOTS"}
-TRADE_FLOWS = {"us_exports": "U.S. exports", "us_imports": "U.S. imports"}
-TRADE_FLOWS_WITH_BOLIVIA = {"us_exports": "U.S. exports to Bolivia", "us_imports": "U.S. imports from Bolivia"}
+TRADE_SOURCES = Words({"census": ("Census", "Oficina del Censo"), "imf-dots": ("IMF DOTS", "FMI DOTS")})
+TRADE_FLOWS = Words(
+    {
+        "us_exports": ("U.S. exports", "Exportaciones de EE. UU."),
+        "us_imports": ("U.S. imports", "Importaciones de EE. UU."),
+    }
+)
+TRADE_FLOWS_WITH_BOLIVIA = Words(
+    {
+        "us_exports": ("U.S. exports to Bolivia", "Exportaciones de EE. UU. a Bolivia"),
+        "us_imports": ("U.S. imports from Bolivia", "Importaciones de EE. UU. desde Bolivia"),
+    }
+)
 
 #: The aid dataset's sources.
-AID_SOURCES = {"greenbook": "USAID Greenbook", "foreignassistance-gov": "ForeignAssistance.gov"}
-AID_KINDS = {"economic_obligations": "Economic", "military_obligations": "Military"}
+AID_SOURCES = Words(
+    {
+        "greenbook": ("USAID Greenbook", "USAID Greenbook"),
+        "foreignassistance-gov": ("ForeignAssistance.gov", "ForeignAssistance.gov"),
+    }
+)
+AID_KINDS = Words({"economic_obligations": ("Economic", "Económica"), "military_obligations": ("Military", "Militar")})
 
 
-COCA_SERIES = {
-    "unodc-bolivia": "UNODC with Bolivia's government",
-    "us-government": "U.S. government (ONDCP/INCSR)",
-    "bolivia-government": "Bolivian government (other)",
-}
+COCA_SERIES = Words(
+    {
+        "unodc-bolivia": ("UNODC with Bolivia's government", "UNODC con el gobierno de Bolivia"),
+        "us-government": ("U.S. government (ONDCP/INCSR)", "Gobierno de EE. UU. (ONDCP/INCSR)"),
+        "bolivia-government": ("Bolivian government (other)", "Gobierno de Bolivia (otras cifras)"),
+    }
+)
 
 
-ANSWERS = {
-    "favorable": "Favourable",
-    "good-opinion": "Good or very good",
-    "unfavorable": "Unfavourable",
-    "great-deal-or-fair-amount": "A great deal or a fair amount",
-    "approve": "Approve",
-    "disapprove": "Disapprove",
-    "dont-know": "Don't know",
-}
+ANSWERS = Words(
+    {
+        "favorable": ("Favourable", "Favorable"),
+        "good-opinion": ("Good or very good", "Buena o muy buena"),
+        "unfavorable": ("Unfavourable", "Desfavorable"),
+        "great-deal-or-fair-amount": ("A great deal or a fair amount", "Mucha o bastante"),
+        "approve": ("Approve", "Aprueba"),
+        "disapprove": ("Disapprove", "Desaprueba"),
+        "dont-know": ("Don't know", "No sabe"),
+    }
+)
 
 
 def opinion_measures() -> list[str]:
@@ -94,29 +147,40 @@ def opinion_measures() -> list[str]:
 
 
 #: Where a high-level contact took place, as the contacts chart's rows name it.
-CONTACT_DIRECTIONS = {
-    "to-united-states": "Bolivians to the U.S.",
-    "to-bolivia": "Americans to Bolivia",
-    "third-country": "Met elsewhere",
-}
+CONTACT_DIRECTIONS = Words(
+    {
+        "to-united-states": ("Bolivians to the U.S.", "Bolivianos a EE. UU."),
+        "to-bolivia": ("Americans to Bolivia", "Estadounidenses a Bolivia"),
+        "third-country": ("Met elsewhere", "En un tercer país"),
+    }
+)
 #: The kinds of contact, as a reader names them (the contacts schema's enum, in its order).
-CONTACT_KINDS = {
-    "state-visit": "State visit",
-    "official-working-visit": "Official working visit",
-    "working-visit": "Working visit",
-    "informal-visit": "Informal visit",
-    "guest-of-the-president": "Guest of the President",
-    "treaty-signing": "Treaty signing",
-    "summit": "Summit",
-    "multilateral-meeting": "Multilateral meeting",
-    "bilateral-meeting": "Bilateral meeting",
-    "inauguration": "Inauguration",
-}
-CONTACT_RECORDS = {"office-of-the-historian": "Office of the Historian", "press": "Press reports (after the series)"}
-CONTACT_LEVELS = {
-    "head-of-state": "President",
-    "head-of-state-elect": "President-elect",
-    "secretary-of-state": "Secretary of State",
-    "deputy-secretary-of-state": "Deputy Secretary of State",
-    "foreign-minister": "Foreign minister",
-}
+CONTACT_KINDS = Words(
+    {
+        "state-visit": ("State visit", "Visita de Estado"),
+        "official-working-visit": ("Official working visit", "Visita oficial de trabajo"),
+        "working-visit": ("Working visit", "Visita de trabajo"),
+        "informal-visit": ("Informal visit", "Visita informal"),
+        "guest-of-the-president": ("Guest of the President", "Invitado del presidente"),
+        "treaty-signing": ("Treaty signing", "Firma de un tratado"),
+        "summit": ("Summit", "Cumbre"),
+        "multilateral-meeting": ("Multilateral meeting", "Reunión multilateral"),
+        "bilateral-meeting": ("Bilateral meeting", "Reunión bilateral"),
+        "inauguration": ("Inauguration", "Posesión presidencial"),
+    }
+)
+CONTACT_RECORDS = Words(
+    {
+        "office-of-the-historian": ("Office of the Historian", "Office of the Historian"),
+        "press": ("Press reports (after the series)", "Prensa (después de la serie)"),
+    }
+)
+CONTACT_LEVELS = Words(
+    {
+        "head-of-state": ("President", "Presidente"),
+        "head-of-state-elect": ("President-elect", "Presidente electo"),
+        "secretary-of-state": ("Secretary of State", "Secretario de Estado"),
+        "deputy-secretary-of-state": ("Deputy Secretary of State", "Subsecretario de Estado"),
+        "foreign-minister": ("Foreign minister", "Canciller"),
+    }
+)

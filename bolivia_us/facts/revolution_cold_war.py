@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..data.datasets import load_dataset
+from ..language import say
 from .contacts import contact_dates
 from .lookups import envoy_dates, event_dates, greenbook_by_year, president
 from .wording import long_date, usd_millions
@@ -57,7 +58,7 @@ def chapter_facts() -> dict[str, object]:
         "c03_siles_start": long_date(president("Hernán Siles Zuazo", starting="1982")["term_start"]),
         **envoy_dates(ENVOY_DATES),
         **{f"c03_aid_fy{year}": usd_millions(book.loc[year, "total_obligations"]) for year in AID_YEARS_NAMED},
-        "c03_aid_peak_fy": f"fiscal year {peak}",
+        "c03_aid_peak_fy": say(f"fiscal year {peak}", f"año fiscal {peak}"),
         "c03_aid_peak_const": f"{usd_millions(book.loc[peak, 'total_obligations_constant'], 0)} in {base_year} dollars",
         "c03_aid_1954_1964": usd_millions(book.loc[1954:1964, "total_obligations"].sum()),
         "c03_econ_share_1952_1982": share(cold_war["economic_obligations"].sum(), cold_war["total_obligations"].sum()),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.datasets import load_dataset
-from ..data.vocabulary import AID_SOURCES, COCA_SERIES, TRADE_FLOWS_WITH_BOLIVIA, TRADE_SOURCES
+from ..data.vocabulary import AID_SOURCES, COCA_SERIES, PHRASES, TRADE_FLOWS_WITH_BOLIVIA, TRADE_SOURCES
+from ..language import say
 from .money import in_constant_dollars
 
 
@@ -33,10 +34,10 @@ def yearly_series() -> pd.DataFrame:
     parts.append(
         pd.DataFrame(
             {
-                "series": "U.S. aid obligations (" + aid["series"].map(AID_SOURCES) + ")",
+                "series": PHRASES["aid-obligations"] + " (" + aid["series"].map(AID_SOURCES) + ")",
                 "year": aid["fiscal_year"],
                 "value": aid["total_obligations_constant"] / 1e6,
-                "unit": f"million {base} USD",
+                "unit": say(f"million {base} USD", f"millones de USD de {base}"),
                 "topic": "aid",
                 "source_title": aid["source_title"],
             }
@@ -46,10 +47,10 @@ def yearly_series() -> pd.DataFrame:
     parts.append(
         pd.DataFrame(
             {
-                "series": "Coca cultivation (" + coca["series"].map(COCA_SERIES) + ")",
+                "series": PHRASES["coca-cultivation"] + " (" + coca["series"].map(COCA_SERIES) + ")",
                 "year": coca["year"],
                 "value": coca["hectares"],
-                "unit": "hectares",
+                "unit": say("hectares", "hectáreas"),
                 "topic": "coca",
                 "source_title": coca["source_title"],
             }
