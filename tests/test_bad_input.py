@@ -279,3 +279,59 @@ def test_map_outlines_missing_a_country(data_copy, monkeypatch):
     with pytest.raises(DatasetError) as info:
         geo.country_shapes()
     assert "outlines missing for Bolivia" in str(info.value)
+
+
+# ---------------------------------------------------------------- the Spanish edition's words
+
+
+@pytest.fixture
+def spanish_words():
+    from bolivia_us import language
+
+    language.use("es")
+    yield
+    language.use("en")
+
+
+def spanish_error(data_dir) -> str:
+    with pytest.raises(DatasetError) as info:
+        load_dataset("events", data_dir)
+    return str(info.value)
+
+
+def test_a_translation_row_out_of_step_with_its_dataset_is_refused(data_copy, spanish_words):
+    path = data_copy / "translations" / "events.es.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2], lines[3] = lines[3], lines[2]  # two rows swapped
+    path.write_text("".join(lines), encoding="utf-8")
+    message = spanish_error(data_copy)
+    assert "translations/events.es.csv" in message and "row 3" in message and "column 'event_id'" in message
+
+
+def test_an_empty_translation_of_a_text_is_refused(data_copy, spanish_words):
+    import csv
+    import io
+
+    path = data_copy / "translations" / "events.es.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[4][rows[0].index("title_es")] = ""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    message = spanish_error(data_copy)
+    assert "row 5" in message and "column 'title_es'" in message and "empty" in message
+
+
+def test_a_missing_translation_file_is_refused(data_copy, spanish_words):
+    (data_copy / "translations" / "events.es.csv").unlink()
+    assert "events.es.csv: the translation file is missing" in spanish_error(data_copy)
+
+
+def test_the_spanish_edition_reads_the_datasets_words_in_spanish(spanish_words):
+    events = load_dataset("events")
+    from bolivia_us import language
+
+    language.use("en")
+    english = load_dataset("events")
+    assert (events["date"] == english["date"]).all() and (events["event_id"] == english["event_id"]).all()
+    assert (events["title"] != english["title"]).mean() > 0.9, "the Spanish edition shows English event titles"

@@ -51,7 +51,7 @@ def test_colab_cell_clones_the_repository_the_book_is_built_from(path):
     cell = notebook_sync.setup_cell(nb)
     assert cell is not None, "the first code cell is the Colab set-up cell"
     assert "remove-cell" in cell.metadata.get("tags", []), "the book leaves the set-up cell out"
-    assert cell.source == notebook_sync.colab_cell(), (
+    assert cell.source == notebook_sync.colab_cell(spanish=notebook_sync.is_spanish(path)), (
         "the set-up cell differs from the repository and branch in _config.yml: run tools/refresh_outputs.py"
     )
 

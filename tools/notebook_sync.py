@@ -19,6 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SETUP_MARK = "# Colab opens a notebook on its own"
+SETUP_MARK_ES = "# Colab abre un cuaderno solo"
 EVAL_ROLE = re.compile(r"\{eval\}`glued\.([^`]+)`")
 GLUE_TEXT = "application/papermill.record/text/plain"
 
@@ -50,7 +51,35 @@ if "google.colab" in sys.modules:
     if installed.returncode != 0:
         raise RuntimeError(f"Could not install {{', '.join(packages)}}: see pip's message above.")
     sys.path.insert(0, REPORT)  # the report's package, importable at once (no restart needed)
-    os.chdir(f"{{REPORT}}/notebooks")  # where the notebooks find the data
+    os.chdir(f"{{REPORT}}/{folder}")  # where the notebooks find the data
+"""
+
+#: The same cell for the Spanish edition's notebooks (es/notebooks), in Spanish.
+COLAB_CELL_ES = """\
+# Colab abre un cuaderno solo, sin el código ni los datos del informe: esta celda los descarga.
+# En el libro publicado, en Binder y en su propia computadora no hace nada.
+import sys
+
+if "google.colab" in sys.modules:
+    import os
+    import subprocess
+
+    REPOSITORY, BRANCH, REPORT = "{url}", "{branch}", "/content/report"
+    if not os.path.isdir(REPORT):
+        clone = ["git", "clone", "--quiet", "--depth", "1", "--branch", BRANCH, REPOSITORY, REPORT]
+        fetched = subprocess.run(clone, capture_output=True, text=True)
+        if fetched.returncode != 0:
+            raise RuntimeError(
+                f"No se pudo descargar el informe de {{REPOSITORY}} (rama {{BRANCH}}), así que este cuaderno "
+                f"no puede ejecutarse. Git dijo: {{fetched.stderr.strip()}} Compruebe que Colab tiene conexión y "
+                "que la dirección es correcta, y ejecute de nuevo esta celda."
+            )
+    packages = [{packages}]
+    installed = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *packages])
+    if installed.returncode != 0:
+        raise RuntimeError(f"No se pudo instalar {{', '.join(packages)}}: vea el mensaje de pip más arriba.")
+    sys.path.insert(0, REPORT)  # el paquete del informe, importable enseguida (sin reiniciar)
+    os.chdir(f"{{REPORT}}/{folder}")  # donde los cuadernos encuentran los datos
 """
 
 
@@ -64,18 +93,27 @@ def pinned(names=COLAB_PACKAGES) -> list[str]:
     return [f"{name}=={pins[name]}" for name in names]
 
 
-def colab_cell() -> str:
-    """The set-up cell, for the repository and branch the book is built from."""
+def is_spanish(path: Path) -> bool:
+    """A notebook of the Spanish edition (es/notebooks/)."""
+    return Path(path).resolve().parent.parent.name == "es"
+
+
+def colab_cell(spanish: bool = False) -> str:
+    """The set-up cell, for the repository and branch the book is built from, in the notebook's
+    edition's language and changing into its folder."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]
     packages = ", ".join(f'"{p}"' for p in pinned())
-    return COLAB_CELL.format(url=config["url"], branch=config.get("branch", "main"), packages=packages).rstrip("\n")
+    template, folder = (COLAB_CELL_ES, "es/notebooks") if spanish else (COLAB_CELL, "notebooks")
+    return template.format(
+        url=config["url"], branch=config.get("branch", "main"), packages=packages, folder=folder
+    ).rstrip("\n")
 
 
 def setup_cell(nb):
     """The notebook's Colab set-up cell, or None."""
     for cell in nb.cells:
         if cell.cell_type == "code":
-            return cell if cell.source.startswith(SETUP_MARK) else None
+            return cell if cell.source.startswith((SETUP_MARK, SETUP_MARK_ES)) else None
     return None
 
 
@@ -116,11 +154,11 @@ def user_expressions(nb) -> dict[int, list[dict]]:
     return found
 
 
-def sync_setup_cell(nb) -> None:
+def sync_setup_cell(nb, path: Path | None = None) -> None:
     """Write the Colab set-up cell for the repository and branch in ``_config.yml``."""
     cell = setup_cell(nb)
     if cell is not None:
-        cell.source = colab_cell()
+        cell.source = colab_cell(spanish=path is not None and is_spanish(path))
 
 
 def sync_user_expressions(nb) -> None:

@@ -1,6 +1,6 @@
 """Re-execute notebooks in place so their stored outputs match the code and the data.
 
-    python tools/refresh_outputs.py                # every notebook in notebooks/
+    python tools/refresh_outputs.py                # every notebook in notebooks/ and es/notebooks/
     python tools/refresh_outputs.py notebooks/00-overview.ipynb
 
 The tests (nbval) compare these stored outputs with a fresh run, so run this after changing a
@@ -30,7 +30,7 @@ def refresh(path: Path) -> None:
     os.environ["BOLIVIA_US_BOOK"] = "1"  # outputs as the book build makes them
     os.environ["BOLIVIA_US_DATA"] = str(ROOT / "data")
     use_book_kernel_profile(ROOT / "_build")  # the kernels start as the book build's do
-    notebook_sync.sync_setup_cell(nb)
+    notebook_sync.sync_setup_cell(nb, path)
     NotebookClient(
         nb,
         timeout=300,
@@ -50,6 +50,8 @@ def refresh(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    paths = [Path(p).resolve() for p in sys.argv[1:]] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths = [Path(p).resolve() for p in sys.argv[1:]] or (
+        sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "es" / "notebooks").glob("*.ipynb"))
+    )
     for p in paths:
         refresh(p)

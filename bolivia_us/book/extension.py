@@ -20,7 +20,7 @@ from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from ..data.folder import ENV_VAR, data_dir
-from . import hooks
+from . import editions, hooks
 from .renderer import CHART_CLASS, vega_lite_version
 
 # Altair, pandas and the dataset code are imported only where they are used: this module is
@@ -143,9 +143,10 @@ def _validate_datasets(app) -> None:
     from sphinx.errors import ExtensionError
 
     from ..data.datasets import DatasetError, load_all
+    from ..data.translations import check_all
 
     try:
-        load_all()
+        check_all(data_dir(), load_all())
     except DatasetError as err:
         raise ExtensionError(f"a dataset is malformed, so the book is not built.\n{err}") from None
 
@@ -221,7 +222,7 @@ def _set_up_the_books_kernels(app, config) -> None:
     from .front_ends import BOOK_BUILD_ENV
     from .kernels import use_book_kernel_profile
 
-    os.environ.setdefault(ENV_VAR, str(Path(app.srcdir) / "data"))
+    os.environ.setdefault(ENV_VAR, str(data_dir(Path(app.srcdir))))  # the Spanish book (es/) reads the report's data
     os.environ[BOOK_BUILD_ENV] = "1"
     use_book_kernel_profile(Path(app.outdir).parent)
 
@@ -237,6 +238,7 @@ def setup(app):
     from .references import register_style
 
     register_style()  # the bibliography's "report" style, named in _config.yml
+    editions.setup(app)  # the language switch and hreflang links between the two editions
     app.connect("config-inited", _set_up_the_books_kernels, priority=0)
     hooks.install(app)
     app.connect("builder-inited", _forget_outputs_if_data_changed)

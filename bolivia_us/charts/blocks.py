@@ -9,7 +9,7 @@ import pandas as pd
 from ..data.vocabulary import PHRASES
 from ..frames import first_day, with_missing_years, with_start_date, year_to_date
 from .encodings import DASH_PATTERNS, legend_columns
-from .labels import label
+from .labels import label as chart_word  # `label` is a parameter of terms_chart
 from .style import MUTED, PALETTE
 
 
@@ -22,7 +22,7 @@ def era_bands(eras: pd.DataFrame) -> alt.Chart:
     return (
         alt.Chart(bands)
         .mark_rect(color="#ececec", opacity=0.6, stroke="white", strokeWidth=3)
-        .encode(x="band_start:T", x2="band_end:T", tooltip=[alt.Tooltip("title:N", title=label("Era"))])
+        .encode(x="band_start:T", x2="band_end:T", tooltip=[alt.Tooltip("title:N", title=chart_word("Era"))])
     )
 
 
@@ -52,9 +52,9 @@ def event_rules(events: pd.DataFrame, labels: dict[str, str] | list[str]) -> alt
     chosen["label_y"] = [2 + 13 * (i % 3) for i in range(len(chosen))]  # stagger neighbouring labels
     chosen = chosen[["start", "date", "title", "source_title", "label", "label_y"]]
     tooltip = [
-        alt.Tooltip("date:N", title=label("Date")),
-        alt.Tooltip("title:N", title=label("Event")),
-        alt.Tooltip("source_title:N", title=label("Source")),
+        alt.Tooltip("date:N", title=chart_word("Date")),
+        alt.Tooltip("title:N", title=chart_word("Event")),
+        alt.Tooltip("source_title:N", title=chart_word("Source")),
     ]
     rule = alt.Chart(chosen).mark_rule(color=MUTED, strokeDash=[3, 3]).encode(x="start:T", tooltip=tooltip)
     # A label sits right of its rule, or left of it where it would run past the chart's right edge
@@ -113,13 +113,13 @@ def lines_over_time(
     filled["when"] = year_to_date(filled[year])
     pick = alt.selection_point(fields=[series], bind="legend")
     tooltip = [
-        alt.Tooltip(f"{year}:O", title=label("Year")),
+        alt.Tooltip(f"{year}:O", title=chart_word("Year")),
         alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
         alt.Tooltip(f"{series}:N", title=series_title),
     ]
     tooltip += [alt.Tooltip(f"{c}:N") for c in (extra_tooltip or [])]
     if "source_title" in filled.columns:
-        tooltip.append(alt.Tooltip("source_title:N", title=label("Source")))
+        tooltip.append(alt.Tooltip("source_title:N", title=chart_word("Source")))
     keep = [
         "when",
         year,
@@ -193,12 +193,12 @@ def terms_chart(
         color=category,
         opacity=alt.condition(pick, alt.value(0.9), alt.value(0.12)),
         tooltip=[
-            alt.Tooltip(f"{label}:N", title=label("Name")),
-            alt.Tooltip(f"{start}:N", title=label("From")),
-            alt.Tooltip("until:N", title=label("Until")),
+            alt.Tooltip(f"{label}:N", title=chart_word("Name")),
+            alt.Tooltip(f"{start}:N", title=chart_word("From")),
+            alt.Tooltip("until:N", title=chart_word("Until")),
             alt.Tooltip(f"{color}:N", title=color_title),
         ]
-        + ([alt.Tooltip("source_title:N", title=label("Source"))] if "source_title" in out else []),
+        + ([alt.Tooltip("source_title:N", title=chart_word("Source"))] if "source_title" in out else []),
     )
     bars = base.mark_bar(height=12, cornerRadius=2).encode(x2="to:T").add_params(pick)
     starts = base.mark_point(filled=True, size=50, stroke="white", strokeWidth=0.8, yOffset=-11).encode(

@@ -424,11 +424,14 @@ def _load(name: str, data_dir: str, mtime: float) -> pd.DataFrame:
 
 
 def load_dataset(name: str, data_dir: Path | None = None) -> pd.DataFrame:
-    """Validate one dataset and return it as a typed DataFrame (a fresh copy each call)."""
+    """Validate one dataset and return it as a typed DataFrame (a fresh copy each call); in the
+    Spanish edition (``language.use("es")``), with its text columns in Spanish (``data.translations``)."""
     data_dir = Path(data_dir or default_data_dir())
     path = dataset_path(name, data_dir)
     mtime = path.stat().st_mtime if path.exists() else 0.0
-    return _load(name, str(data_dir), mtime).copy()
+    from .translations import in_language_in_use
+
+    return in_language_in_use(name, _load(name, str(data_dir), mtime).copy(), data_dir)
 
 
 def load_all(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:

@@ -1,0 +1,88 @@
+"""The Spanish edition (es/) is the English one in Spanish: the same pages in the same order,
+each with the same structure as its English page (sections, figures, glued values, exercises,
+citations, datasets), the same book settings apart from its language, and a record of which
+English version it translates."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bolivia_us.book import translations
+
+ROOT = Path(__file__).resolve().parent.parent
+ES = ROOT / "es"
+
+
+def toc_files(toc_path: Path) -> list[str]:
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+
+
+def source_of(root: Path, page: str) -> Path:
+    return next(root / f"{page}{suffix}" for suffix in (".md", ".ipynb") if (root / f"{page}{suffix}").exists())
+
+
+ENGLISH_PAGES = toc_files(ROOT / "_toc.yml")
+
+
+def test_the_spanish_edition_has_every_page_in_the_same_order():
+    assert toc_files(ES / "_toc.yml") == ENGLISH_PAGES
+    missing = [p for p in ENGLISH_PAGES if not any((ES / f"{p}{s}").exists() for s in (".md", ".ipynb"))]
+    assert not missing, f"pages with no Spanish translation: {missing}"
+
+
+@pytest.mark.parametrize("page", ENGLISH_PAGES)
+def test_a_translation_has_the_structure_of_its_english_page(page):
+    english, spanish = source_of(ROOT, page), source_of(ES, page)
+    assert english.suffix == spanish.suffix
+    differences = translations.structure(english).differences(translations.structure(spanish))
+    assert not differences, f"{spanish.relative_to(ROOT)} differs from {english.relative_to(ROOT)}: " + "; ".join(
+        differences
+    )
+
+
+def test_the_structure_check_catches_a_dropped_figure_and_citation(tmp_path):
+    english = source_of(ROOT, "notebooks/01-confederation")
+    nb = json.loads(english.read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c["cell_type"] == "markdown" and "{cite:p}" in "".join(c["source"]))
+    cell["source"] = "Sin fuentes."
+    changed = tmp_path / "x.ipynb"
+    changed.write_text(json.dumps(nb), encoding="utf-8")
+    differences = translations.structure(english).differences(translations.structure(changed))
+    assert any(d.startswith("citations") for d in differences)
+
+
+def test_the_spanish_book_differs_from_the_english_only_in_its_language():
+    english = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    spanish = yaml.safe_load((ES / "_config.yml").read_text(encoding="utf-8"))
+    assert spanish["sphinx"]["config"]["language"] == "es"
+    assert spanish["repository"]["path_to_book"] == "es"
+    for key in ("execute", "parse", "launch_buttons"):
+        assert spanish[key] == english[key], f"es/_config.yml: {key} differs from _config.yml"
+    assert spanish["sphinx"]["extra_extensions"] == english["sphinx"]["extra_extensions"]
+    same = {"bibtex_reference_style", "bibtex_default_style", "nb_execution_raise_on_error", "html_css_files"}
+    for key in same:
+        assert spanish["sphinx"]["config"][key] == english["sphinx"]["config"][key], key
+
+
+def test_every_spanish_page_records_the_english_version_it_translates():
+    unstamped = [str(p.relative_to(ROOT)) for p in translations.spanish_pages() if translations.recorded(p) is None]
+    assert not unstamped, f"Spanish pages that do not say which English version they translate: {unstamped}"
+
+
+def test_the_drift_report_names_a_page_whose_english_changed(tmp_path, monkeypatch):
+    root = tmp_path / "report"
+    (root / "es" / "book").mkdir(parents=True)
+    (root / "book").mkdir()
+    (root / "book" / "cite.md").write_text("# Cite\n\nText.\n", encoding="utf-8")
+    shutil.copy(ROOT / "es" / "book" / "cite.md", root / "es" / "book" / "cite.md")
+    monkeypatch.setattr(translations, "ROOT", root)
+    translations.stamp(root / "es" / "book" / "cite.md")
+    assert translations.drift() == []
+    (root / "book" / "cite.md").write_text("# Cite\n\nText, changed.\n", encoding="utf-8")
+    assert translations.drift() == ["es/book/cite.md: its English page book/cite.md changed since it was translated"]
