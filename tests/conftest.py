@@ -35,9 +35,9 @@ TIERS = {
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
 def pytest_collection_modifyitems(config, items):
-    notebooks = ROOT / "notebooks"
+    notebooks = {ROOT / "notebooks", ROOT / "es" / "notebooks"}  # both editions'
     for item in items:
-        if notebooks in Path(str(item.path)).parents:
+        if notebooks & set(Path(str(item.path)).parents):
             item.add_marker("nbval")
         needs = set(getattr(item, "fixturenames", ()))
         for tier, fixtures in TIERS.items():

@@ -11,6 +11,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((ROOT / "notebooks").glob("0[1-6]-*.ipynb"))
+
+
+def notebook_id(path: Path) -> str:
+    return ("es/" if path.parent.parent.name == "es" else "") + path.stem
+
+
 NARRATIVE_STOP = ("## Key takeaways", "## Exercises", "## Discussion questions", "## Sources")
 
 
@@ -38,7 +44,7 @@ def narrative_words(cells):
     return words
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", CHAPTERS, ids=notebook_id)
 def test_chapter_has_what_a_teacher_assigns(path):
     md, code = markdown(path)
     text = "\n".join(md)
@@ -60,7 +66,7 @@ def test_chapter_has_what_a_teacher_assigns(path):
     assert 1500 <= narrative_words(md) <= 4200, f"narrative length {narrative_words(md)} words"
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", CHAPTERS, ids=notebook_id)
 def test_chapter_charts_carry_title_source_description_and_caption(path):
     nb = nbformat.read(path, as_version=4)
     finished = [c for c in nb.cells if c.cell_type == "code" and "charts.finish(" in c.source]
@@ -77,7 +83,7 @@ def test_chapter_charts_carry_title_source_description_and_caption(path):
         assert len(figure.get("caption", "").strip()) > 40, "every figure has a caption"
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", CHAPTERS, ids=notebook_id)
 def test_numbers_in_the_prose_come_from_glue(path):
     """The prose pastes its dataset numbers with glue, read as ``{eval}`glued.name``` (the build
     fails on any name that no cell glues, so here it is enough that the chapter uses them)."""
@@ -85,7 +91,7 @@ def test_numbers_in_the_prose_come_from_glue(path):
     assert len(re.findall(r"\{eval\}`glued\.([^`]+)`", "\n".join(md))) >= 5
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", CHAPTERS, ids=notebook_id)
 def test_chapter_links_its_terms_to_the_glossary(path):
     md, _ = markdown(path)
     terms = re.findall(r"\{term\}`([^`]+)`", "\n".join(md))
@@ -115,10 +121,11 @@ def test_chart_texts_do_not_type_numbers_the_data_hold():
     assert not typed, "numbers typed into chart texts: " + "; ".join(typed)
 
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+#: both editions' notebooks (the Spanish edition's in es/notebooks)
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "es" / "notebooks").glob("*.ipynb"))
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_the_prose_refers_to_every_figure_before_it_appears(path):
     """As in a printed book, the text leads the reader to each chart ("Figure 1.2 shows…"), which
     the book numbers and links, so the reader knows why the chart is there before seeing it."""
@@ -158,10 +165,10 @@ def notebook_kernel():
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    def run(nb) -> str | None:
+    def run(nb, folder: Path = ROOT / "notebooks") -> str | None:
         try:
             NotebookClient(
-                nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+                nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
             ).execute()
         except CellExecutionError as err:
             return str(err)[-1500:]
@@ -170,7 +177,7 @@ def notebook_kernel():
     return run
 
 
-@pytest.mark.parametrize("path", WITH_SOLUTION_CODE, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", WITH_SOLUTION_CODE, ids=notebook_id)
 def test_every_solutions_code_runs_after_its_chapter(path, notebook_kernel):
     """A teacher or student who runs the chapter and then a solution's code gets its answer, not
     an error (a solution once imported a module the package had moved)."""
@@ -178,5 +185,5 @@ def test_every_solutions_code_runs_after_its_chapter(path, notebook_kernel):
     solutions = solution_code(nb)
     cells = [c for c in nb.cells if c.cell_type == "code" and "skip-execution" not in c.metadata.get("tags", [])]
     nb.cells = cells + [nbformat.v4.new_code_cell(code) for code in solutions]
-    error = notebook_kernel(nb)
+    error = notebook_kernel(nb, path.parent)
     assert error is None, f"{path.name}: a solution's code fails after the chapter runs:\n{error}"

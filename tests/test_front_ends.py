@@ -26,7 +26,14 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+#: both editions' notebooks (the Spanish edition's in es/notebooks)
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "es" / "notebooks").glob("*.ipynb"))
+
+
+def notebook_id(path: Path) -> str:
+    return ("es/" if path.parent.parent.name == "es" else "") + path.stem
+
+
 sys.path.insert(0, str(ROOT / "tools"))
 import notebook_sync  # noqa: E402
 
@@ -45,7 +52,7 @@ def pins(path: Path) -> dict[str, str]:
 # --------------------------------------------------------------------------- one place each
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_colab_cell_clones_the_repository_the_book_is_built_from(path):
     nb = nbformat.read(path, as_version=4)
     cell = notebook_sync.setup_cell(nb)
@@ -56,7 +63,7 @@ def test_colab_cell_clones_the_repository_the_book_is_built_from(path):
     )
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_values_jupyterlab_shows_are_the_glued_ones(path):
     nb = nbformat.read(path, as_version=4)
     expected = notebook_sync.user_expressions(nb)
@@ -67,7 +74,7 @@ def test_values_jupyterlab_shows_are_the_glued_ones(path):
             )
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_dollar_signs_stay_money_in_jupyterlab(path):
     """jupyterlab-myst reads "$...$" as mathematics: "a $88 million programme ... $4 million"
     would lose its words. Prose writes "\\$", which is a dollar sign in the book as well."""

@@ -274,18 +274,23 @@ def offer_print_edition(app, pagename, templatename, context, doctree) -> None:
     if not printed:
         raise _gone("sphinx_book_theme")
     pathto = context["pathto"]
-    names = {"a4": "A4", "letter": "US Letter"}
+    spanish = (app.config.language or "en").startswith("es")
+    names = {"a4": "A4", "letter": "Carta (EE. UU.)" if spanish else "US Letter"}
+    chapter, chapter_tip = (
+        (".pdf", "Descargar este capítulo, para imprimir") if spanish else (".pdf", "Download this chapter, printable")
+    )
+    whole, whole_tip = (
+        ("informe completo .pdf", "Descargar el informe completo, para imprimir")
+        if spanish
+        else ("whole report .pdf", "Download the whole report, printable")
+    )
     offers = []
     own = pdf_names_for_page(pagename)
     for paper in PAPERS:
         if own:
-            offers.append(
-                (f"{own[paper]}", f".pdf, {names.get(paper, paper.upper())}", "Download this chapter, printable")
-            )
+            offers.append((f"{own[paper]}", f"{chapter}, {names.get(paper, paper.upper())}", chapter_tip))
     for paper, name in whole_book_pdf_names().items():
-        offers.append(
-            (name, f"whole report .pdf, {names.get(paper, paper.upper())}", "Download the whole report, printable")
-        )
+        offers.append((name, f"{whole}, {names.get(paper, paper.upper())}", whole_tip))
     buttons[printed[0] : printed[0] + 1] = [
         {
             "type": "link",

@@ -31,15 +31,75 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..language import Words, current, use
+
 #: paper -> (Chromium's name for it, width and height in millimetres)
 PAPERS = {"a4": ("A4", 210.0, 297.0), "letter": ("Letter", 215.9, 279.4)}
+#: what the teacher's packet keeps of each chapter: the objectives box (by its title), and the
+#: exercises and discussion questions (by their sections' ids), in each edition
+PACKET_SECTIONS = {
+    "en": ["Learning objectives", "exercises", "discussion-questions"],
+    "es": ["Objetivos de aprendizaje", "ejercicios", "preguntas-para-el-debate"],
+}
+
 #: page margins in millimetres (the running heads sit in the top margin, page numbers in the bottom)
 MARGINS_MM = {"top": 20.0, "bottom": 18.0, "left": 18.0, "right": 18.0}
 PX_PER_MM = 96 / 25.4
 
-REPORT_TITLE = "Bolivia–United States relations"
-REPORT_SUBTITLE = "an open, interactive report"
-AUTHOR = "The editors of the Bolivia–United States relations report"
+#: What the print edition writes itself, in each edition's language (``language.use`` picks one).
+WORDS = Words(
+    {
+        "report-title": ("Bolivia–United States relations", "Relaciones entre Bolivia y Estados Unidos"),
+        "report-subtitle": ("an open, interactive report", "un informe abierto e interactivo"),
+        "author": (
+            "The editors of the Bolivia–United States relations report",
+            "Los editores del informe Relaciones entre Bolivia y Estados Unidos",
+        ),
+        "printed-chapter": ("printed chapter", "capítulo impreso"),
+        "whole-report": ("the whole report", "el informe completo"),
+        "for-teachers": ("for teachers", "para docentes"),
+        "era": ("Era", "Época"),
+        "sources-checked": ("Sources checked to", "Fuentes revisadas al"),
+        "how-to-cite": ("How to cite", "Cómo citarlo"),
+        "holds": ("Holds", "Contiene"),
+        "note": ("Note", "Nota"),
+        "in": ("In", "En"),
+        "version-of": ("Version of", "Versión del"),
+        "packet-holds": (
+            "the timeline handout, the guide for teachers and, for each chapter, its learning objectives, "
+            "exercises with their solutions, and discussion questions",
+            "la hoja de cronología, la guía para docentes y, de cada capítulo, sus objetivos de aprendizaje, "
+            "los ejercicios con sus soluciones y las preguntas para el debate",
+        ),
+        "book-holds": (
+            "every page of the report in reading order; exercises without their solutions (they are in the "
+            "teacher's packet)",
+            "todas las páginas del informe en orden de lectura; los ejercicios sin sus soluciones (están en la "
+            "carpeta del docente)",
+        ),
+        "left-out": ("Left out: {why}; it needs a screen.", "Se omite {why}: necesita una pantalla."),
+        "explorer": (
+            "the explorer, which is the overview's charts with controls to move them",
+            "el explorador, que son los gráficos del panorama con controles para moverlos",
+        ),
+        "packet": ("Teacher's packet", "Carpeta del docente"),
+        "contents": ("Contents", "Índice"),
+        "link-addresses": ("Addresses of the links", "Direcciones de los enlaces"),
+        "page-n-of-m": ('"Page " counter(page) " of " counter(pages)', '"Página " counter(page) " de " counter(pages)'),
+        "figures": ("Figures", "las figuras"),
+        "and": ("and", "y"),
+        "linked-note": (
+            "On paper this figure is left out: it stacks the timeline, the contacts, trade, aid and coca "
+            "charts so that picking years, an era or a category in one picks them in all, which only a "
+            "screen can do, and it is taller than a page. Each of its panels is printed on its own in "
+            "this chapter, as {figures}.",
+            "En papel se omite esta figura: apila la línea de tiempo y los gráficos de contactos, comercio, "
+            "ayuda y coca para que elegir años, una época o una categoría en uno los elija en todos, cosa "
+            "que solo una pantalla permite, y es más alta que una página. Cada uno de sus paneles se "
+            "imprime por separado en este capítulo, como {figures}.",
+        ),
+    }
+)
 
 CHAPTER_PAGES = [
     "notebooks/00-overview",
@@ -51,17 +111,12 @@ CHAPTER_PAGES = [
     "notebooks/06-present",
 ]
 #: pages of the table of contents left out of the whole book, and why (said in its contents)
-NOT_IN_THE_BOOK = {
-    "notebooks/explorer": "the explorer, which is the overview's charts with controls to move them",
-}
+NOT_IN_THE_BOOK = {"notebooks/explorer": "explorer"}  # a key of WORDS
 #: figures that exist to be used with a mouse, and what the printed page says in their place
 #: ({figures} is filled in with the numbers of the figures named, as the page numbers them)
 SCREEN_ONLY_FIGURES = {
     "fig-overview-linked": (
-        "On paper this figure is left out: it stacks the timeline, the contacts, trade, aid and coca "
-        "charts so that picking years, an era or a category in one picks them in all, which only a "
-        "screen can do, and it is taller than a page. Each of its panels is printed on its own in "
-        "this chapter, as {figures}.",
+        "linked-note",  # a key of WORDS
         [
             "fig-overview-timeline",
             "fig-overview-contacts",
@@ -81,7 +136,7 @@ def _figure_numbers(article, figure_ids: list[str]) -> str:
         if caption is None:
             raise ValueError(f"the print edition names {figure_id}, which the page does not have")
         numbers.append(caption.get_text(strip=True).split()[-1])
-    return "Figures " + ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    return f"{WORDS['figures']} " + ", ".join(numbers[:-1]) + f" {WORDS['and']} " + numbers[-1]
 
 
 PDF_FOLDER = "pdf"
@@ -160,11 +215,11 @@ def documents(root: Path, titles: dict[str, str]) -> list[Document]:
     docs.append(
         Document(
             stem=BOOK_STEM,
-            title=f"{REPORT_TITLE}: {REPORT_SUBTITLE}",
-            running_head=REPORT_TITLE,
+            title=f"{WORDS['report-title']}: {WORDS['report-subtitle']}",
+            running_head=WORDS["report-title"],
             parts=[Part(p) for p in book_pages],
             kind="book",
-            notes=[f"Left out: {why}; it needs a screen." for why in NOT_IN_THE_BOOK.values()],
+            notes=[WORDS["left-out"].format(why=WORDS[why]) for why in NOT_IN_THE_BOOK.values()],
         )
     )
     packet = [Part("notebooks/timeline-handout"), Part("book/teachers-guide")]
@@ -172,15 +227,15 @@ def documents(root: Path, titles: dict[str, str]) -> list[Document]:
         packet.append(
             Part(
                 page,
-                sections=["Learning objectives", "exercises", "discussion-questions"],
+                sections=PACKET_SECTIONS[current()],
                 heading=titles[page],
             )
         )
     docs.append(
         Document(
             stem=PACKET_STEM,
-            title="Teacher's packet",
-            running_head="Teacher's packet",
+            title=WORDS["packet"],
+            running_head=WORDS["packet"],
             parts=packet,
             with_solutions=True,
             kind="packet",
@@ -258,7 +313,7 @@ def _strip_for_print(article, with_solutions: bool) -> None:
         figure = article.find(id=figure_id)
         if figure is None:
             continue
-        note = note.format(figures=_figure_numbers(article, panels))
+        note = WORDS[note].format(figures=_figure_numbers(article, panels))
         for child in list(figure.children):
             if getattr(child, "name", None) != "figcaption":
                 child.extract()
@@ -273,7 +328,11 @@ def _strip_for_print(article, with_solutions: bool) -> None:
 
 
 #: a sentence or clause that tells a screen reader what to do with the mouse
-ON_SCREEN_ONLY = re.compile(r"(?<![/\w.])(hover|click|tap|drag)\b(?!/)|\bthe legend and the era menu\b", re.I)
+ON_SCREEN_ONLY = re.compile(
+    r"(?<![/\w.])(hover|click|tap|drag)\b(?!/)|\bthe legend and the era menu\b"
+    r"|\b(clic|cursor|arrastr[ea]\w*|toque|pulse)\b|\bla leyenda y el menú de épocas\b",
+    re.I,
+)
 
 
 def _without_screen_instructions(text: str) -> str:
@@ -334,38 +393,33 @@ def _css_string(text: str) -> str:
 
 
 def _title_block(doc: Document, as_of: str, site_url: str) -> str:
+    report = f"{WORDS['report-title']}: {WORDS['report-subtitle']}"
     era = re.search(r"\(([^()]*\d{4}[^()]*)\)\s*$", doc.title)
     if doc.kind == "chapter":
         citation = (
-            f"{AUTHOR}. “{html.escape(doc.title)}”. In <em>{REPORT_TITLE}: {REPORT_SUBTITLE}</em>. "
-            f"Version of {as_of}. {html.escape(site_url)}"
+            f"{WORDS['author']}. “{html.escape(doc.title)}”. {WORDS['in']} <em>{report}</em>. "
+            f"{WORDS['version-of']} {as_of}. {html.escape(site_url)}"
         )
-        kicker = f"{REPORT_TITLE} · printed chapter"
+        kicker = f"{WORDS['report-title']} · {WORDS['printed-chapter']}"
     else:
-        citation = f"{AUTHOR}. <em>{REPORT_TITLE}: {REPORT_SUBTITLE}</em>. Version of {as_of}. {html.escape(site_url)}"
-        kicker = f"{REPORT_TITLE} · {'the whole report' if doc.kind == 'book' else 'for teachers'}"
+        citation = f"{WORDS['author']}. <em>{report}</em>. {WORDS['version-of']} {as_of}. {html.escape(site_url)}"
+        kicker = f"{WORDS['report-title']} · {WORDS['whole-report'] if doc.kind == 'book' else WORDS['for-teachers']}"
     rows = [
-        *([("Era", html.escape(era.group(1)))] if era and doc.kind == "chapter" else []),
-        ("Sources checked to", as_of),
-        ("How to cite", citation),
+        *([(WORDS["era"], html.escape(era.group(1)))] if era and doc.kind == "chapter" else []),
+        (WORDS["sources-checked"], as_of),
+        (WORDS["how-to-cite"], citation),
     ]
     if doc.kind == "packet":
         rows.insert(
             0,
-            (
-                "Holds",
-                "the timeline handout, the guide for teachers and, for each chapter, its learning objectives, exercises with their solutions, and discussion questions",
-            ),
+            (WORDS["holds"], WORDS["packet-holds"]),
         )
     if doc.kind == "book":
         rows.insert(
             0,
-            (
-                "Holds",
-                "every page of the report in reading order; exercises without their solutions (they are in the teacher's packet)",
-            ),
+            (WORDS["holds"], WORDS["book-holds"]),
         )
-    rows += [("Note", note) for note in doc.notes]
+    rows += [(WORDS["note"], note) for note in doc.notes]
     cells = "".join(f"<dt>{html.escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
     heading = f"<h1>{html.escape(doc.title)}</h1>" if doc.kind != "chapter" else ""
     return (
@@ -418,15 +472,16 @@ def compose(html_dir: Path, root: Path, site_url: str) -> list[tuple[Document, P
             pieces.append(str(wrapper))
         if addresses:
             items = "".join(f"<li>{html.escape(a)}</li>" for a in addresses)
-            pieces.append(f'<section class="print-links"><h2>Addresses of the links</h2><ol>{items}</ol></section>')
+            pieces.append(f'<section class="print-links"><h2>{WORDS["link-addresses"]}</h2><ol>{items}</ol></section>')
         heads = "\n".join(
             f"@page part{n} {{ @top-right {{ content: {_css_string(_running_head(doc, part, titles))}; }} }}"
             for n, part in enumerate(doc.parts)
         )
         page_html = (
-            '<!DOCTYPE html>\n<html lang="en" data-theme="light" data-mode="light">\n<head>\n'
+            f'<!DOCTYPE html>\n<html lang="{current()}" data-theme="light" data-mode="light">\n<head>\n'
             f"{head}\n<title>{html.escape(doc.title)}</title>\n"
-            f"<style>@page {{ @top-left {{ content: {_css_string(REPORT_TITLE)}; }} }}\n{heads}</style>\n"
+            f"<style>@page {{ @top-left {{ content: {_css_string(WORDS['report-title'])}; }} "
+            f"@bottom-right {{ content: {WORDS['page-n-of-m']}; }} }}\n{heads}</style>\n"
             f'</head>\n<body class="print-edition print-{doc.kind}">\n<main class="bd-main"><article class="bd-article">\n'
             + "\n".join(pieces)
             + "\n</article></main>\n</body>\n</html>\n"
@@ -447,7 +502,8 @@ def _contents(doc: Document, titles: dict[str, str]) -> str:
         f'<span class="print-contents-page" data-part="{n}">000</span></li>'
         for n, title in enumerate(doc.contents)
     )
-    return f'<nav class="print-contents" aria-label="Contents"><h2>Contents</h2><ol>{items}</ol></nav>'
+    words = WORDS["contents"]
+    return f'<nav class="print-contents" aria-label="{words}"><h2>{words}</h2><ol>{items}</ol></nav>'
 
 
 def _running_head(doc: Document, part: Part, titles: dict[str, str]) -> str:
@@ -656,15 +712,32 @@ def print_documents(html_dir: Path, composed: list[tuple[Document, Path]], chrom
     return made
 
 
+def editions(html_dir: Path, root: Path) -> list[tuple[str, Path, Path]]:
+    """(language, built site, book folder) of each edition built: the English at the site's root,
+    the Spanish under ``es/`` when it was built."""
+    from .editions import SPANISH_FOLDER
+
+    found = [("en", Path(html_dir), Path(root))]
+    if (Path(html_dir) / SPANISH_FOLDER / "index.html").exists():
+        found.append(("es", Path(html_dir) / SPANISH_FOLDER, Path(root) / SPANISH_FOLDER))
+    return found
+
+
 def build(html_dir: Path, root: Path, chromium: str, keep_print_pages: bool = False) -> list[Path]:
+    """Print every edition built: each edition's PDFs go into its own site's ``pdf/`` folder."""
     import yaml
 
     config = yaml.safe_load((Path(root) / "_config.yml").read_text(encoding="utf-8"))
     site_url = config.get("repository", {}).get("url", "")
-    composed = compose(html_dir, root, site_url)
-    made = print_documents(html_dir, composed, chromium)
-    if not keep_print_pages:
-        shutil.rmtree(Path(html_dir) / PRINT_FOLDER, ignore_errors=True)
+    made = []
+    for edition, site, book in editions(html_dir, root):
+        use(edition)
+        try:
+            made += print_documents(site, compose(site, book, site_url), chromium)
+        finally:
+            use("en")
+        if not keep_print_pages:
+            shutil.rmtree(site / PRINT_FOLDER, ignore_errors=True)
     return made
 
 
