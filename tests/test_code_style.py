@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = ["bolivia_us", "tests", "tools", "notebooks", "conftest.py"]
+CODE = ["bolivia_us", "tests", "tools", "notebooks", "es/notebooks", "conftest.py"]
 
 
 def ruff(*args: str) -> subprocess.CompletedProcess:

@@ -80,3 +80,23 @@ def test_the_book_build_points_its_kernels_at_its_own_data(tmp_path, monkeypatch
     _set_up_the_books_kernels(App, None)
     assert environ["BOLIVIA_US_DATA"] == str(tmp_path / "data")
     assert environ["BOLIVIA_US_BOOK"] == "1", "the kernels draw charts for the book"
+
+
+def test_the_spanish_book_reads_the_reports_data(tmp_path, monkeypatch):
+    """es/ is a book inside the report's checkout with no data of its own: its kernels read the
+    report's data, not an es/data folder that does not exist."""
+    from bolivia_us.book.extension import _set_up_the_books_kernels
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "datapackage.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "_config.yml").write_text("title: x\n", encoding="utf-8")
+    (tmp_path / "es").mkdir()
+
+    class App:
+        srcdir = str(tmp_path / "es")
+        outdir = str(tmp_path / "_build" / "es" / "_build" / "html")
+
+    environ = {k: v for k, v in os.environ.items() if k != "BOLIVIA_US_DATA"}
+    monkeypatch.setattr(os, "environ", environ)
+    _set_up_the_books_kernels(App, None)
+    assert environ["BOLIVIA_US_DATA"] == str(tmp_path / "data")

@@ -75,7 +75,9 @@ def _every_chart():
     from bolivia_us.frames.money import in_constant_dollars
 
     events, eras = load_dataset("events"), load_dataset("eras")
-    aid = in_constant_dollars(load_dataset("aid"), ["total_obligations"])
+    aid = in_constant_dollars(
+        load_dataset("aid"), ["total_obligations", "economic_obligations", "military_obligations"]
+    )
     return {
         "timeline": charts.events_timeline(events, eras),
         "envoys": charts.envoys_chart(load_dataset("envoys"), "2026-12-01"),

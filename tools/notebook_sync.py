@@ -113,7 +113,10 @@ def setup_cell(nb):
     """The notebook's Colab set-up cell, or None."""
     for cell in nb.cells:
         if cell.cell_type == "code":
-            return cell if cell.source.startswith((SETUP_MARK, SETUP_MARK_ES)) else None
+            ours = cell.source.startswith((SETUP_MARK, SETUP_MARK_ES))
+            # a translator may have reworded its first comment: it is still the set-up cell
+            reworded = '"google.colab" in sys.modules' in cell.source and "REPOSITORY, BRANCH, REPORT" in cell.source
+            return cell if ours or reworded else None
     return None
 
 

@@ -19,7 +19,7 @@ import re
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
-from ..data.folder import ENV_VAR, data_dir
+from ..data.folder import ENV_VAR, data_dir, is_checkout
 from . import editions, hooks
 from .renderer import CHART_CLASS, vega_lite_version
 
@@ -212,6 +212,14 @@ def _remember_fingerprint(app, exception) -> None:
         _fingerprint_file(app).write_text(app.bolivia_us_fingerprint)
 
 
+def books_data_folder(srcdir: Path) -> Path:
+    """The data of the book in ``srcdir``: its own ``data/``, or, for the Spanish edition (``es/``,
+    a book inside the report's checkout), the report's."""
+    if not (srcdir / "data").is_dir() and is_checkout(srcdir.parent):
+        return srcdir.parent / "data"
+    return srcdir / "data"
+
+
 def _set_up_the_books_kernels(app, config) -> None:
     """The build reads the data of the book it builds: its notebooks' kernels inherit this, so a
     package installed from another checkout (or normally, into site-packages) never reads other
@@ -222,7 +230,7 @@ def _set_up_the_books_kernels(app, config) -> None:
     from .front_ends import BOOK_BUILD_ENV
     from .kernels import use_book_kernel_profile
 
-    os.environ.setdefault(ENV_VAR, str(data_dir(Path(app.srcdir))))  # the Spanish book (es/) reads the report's data
+    os.environ.setdefault(ENV_VAR, str(books_data_folder(Path(app.srcdir))))
     os.environ[BOOK_BUILD_ENV] = "1"
     use_book_kernel_profile(Path(app.outdir).parent)
 

@@ -105,9 +105,9 @@ def structure(path: Path) -> Structure:
         elif kind == "code":
             datasets.update(DATASET.findall(source))
             glued += GLUE_CALL.findall(source)
-            caption = metadata.get("myst", {}).get("figure", {}) if isinstance(metadata.get("myst"), dict) else {}
-            if caption.get("name"):
-                figures.append(caption["name"])
+            figure = metadata.get("mystnb", {}).get("figure", {})
+            if figure.get("name"):
+                figures.append(figure["name"])
     return Structure(
         tuple(headings), tuple(figures), tuple(glued), tuple(exercises), frozenset(citations), frozenset(datasets)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data.datasets import as_of, latest_development, load_dataset
+from ..language.formats import number
 from .contacts import latest_contacts
 from .lookups import envoy, envoy_dates, event_dates, president, trade_by_year
 from .wording import long_date, usd_millions
@@ -69,7 +70,7 @@ def chapter_facts() -> dict[str, object]:
         "c06_paz_start": long_date(president(PAZ)["term_start"]),
         "c06_paz_start_alt": long_date(president(PAZ, record="alternative")["term_start"]),
         **envoy_dates(ENVOY_DATES),
-        "c06_years_no_ambassador": f"{years_without_ambassador():.1f}",
+        "c06_years_no_ambassador": number(years_without_ambassador(), 1),
         **{name: usd_millions(by_source[series, year]) for name, (series, year) in AID_NAMED.items()},
         "c06_imports_2022": usd_millions(trade_by_year("imf-dots").loc[2022, "us_imports"] * 1e6, 0),
         **event_dates(EVENTS),

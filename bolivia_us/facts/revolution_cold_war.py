@@ -59,7 +59,10 @@ def chapter_facts() -> dict[str, object]:
         **envoy_dates(ENVOY_DATES),
         **{f"c03_aid_fy{year}": usd_millions(book.loc[year, "total_obligations"]) for year in AID_YEARS_NAMED},
         "c03_aid_peak_fy": say(f"fiscal year {peak}", f"año fiscal {peak}"),
-        "c03_aid_peak_const": f"{usd_millions(book.loc[peak, 'total_obligations_constant'], 0)} in {base_year} dollars",
+        "c03_aid_peak_const": say(
+            f"{usd_millions(book.loc[peak, 'total_obligations_constant'], 0)} in {base_year} dollars",
+            f"{usd_millions(book.loc[peak, 'total_obligations_constant'], 0)} en dólares de {base_year}",
+        ),
         "c03_aid_1954_1964": usd_millions(book.loc[1954:1964, "total_obligations"].sum()),
         "c03_econ_share_1952_1982": share(cold_war["economic_obligations"].sum(), cold_war["total_obligations"].sum()),
         "c03_mil_share_fy1976": share(book.loc[1976, "military_obligations"], book.loc[1976, "total_obligations"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..language import say
 from .contacts import contact_dates
 from .lookups import envoy, envoy_dates, event_dates, greenbook_by_year
 from .wording import usd_millions
@@ -38,7 +39,8 @@ ENVOY_DATES = {
 def aid_range(first: int, last: int) -> str:
     """The smallest and largest yearly Greenbook total over a span of fiscal years, in words."""
     totals = greenbook_by_year().loc[first:last, "total_obligations"]
-    return f"between {usd_millions(totals.min())} and {usd_millions(totals.max())}"
+    low, high = usd_millions(totals.min()), usd_millions(totals.max())
+    return say(f"between {low} and {high}", f"entre {low} y {high}")
 
 
 def chapter_facts() -> dict[str, object]:
