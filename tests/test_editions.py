@@ -95,3 +95,12 @@ def test_the_drift_report_names_a_page_whose_english_changed(tmp_path, monkeypat
     assert translations.drift() == []
     (root / "book" / "cite.md").write_text("# Cite\n\nText, changed.\n", encoding="utf-8")
     assert translations.drift() == ["es/book/cite.md: its English page book/cite.md changed since it was translated"]
+
+
+def test_the_spanish_book_loads_every_script_of_the_shared_static_folder():
+    """Jupyter Book loads the scripts in a book's own _static folder by itself; the Spanish book
+    shares the English one's (../_static), so it must name them, or its pages lose the
+    accessibility repairs and the citation previews."""
+    spanish = yaml.safe_load((ES / "_config.yml").read_text(encoding="utf-8"))
+    scripts = sorted(p.name for p in (ROOT / "_static").glob("*.js"))
+    assert sorted(spanish["sphinx"]["config"].get("html_js_files", [])) == scripts

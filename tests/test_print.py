@@ -251,3 +251,37 @@ def test_the_teachers_guide_offers_every_printed_pdf(printed_book):
     linked = {a["href"].split("/")[-1] for a in soup.select("article a[href$='.pdf']")}
     printed = {p.name for p in (printed_book / print_edition.PDF_FOLDER).glob("*.pdf")}
     assert linked == printed, f"not in the guide: {sorted(printed - linked)}; not printed: {sorted(linked - printed)}"
+
+
+# --------------------------------------------------------------------------- the Spanish edition
+
+
+@pytest.mark.parametrize("page", CHAPTERS, ids=lambda p: p.split("/")[-1])
+def test_a_spanish_chapter_prints_in_spanish_without_its_solutions(printed_book, page):
+    spanish = printed_book / "es"
+    path = pdf_path(spanish, page.split("/")[-1], "a4")
+    assert path.exists(), f"es/{path.name} was not printed"
+    texts = page_texts(path)
+    whole = flat("\n".join(texts))
+    assert print_edition.page_title(html_of(spanish, page)) in whole, f"es/{path.name}: the chapter's title is missing"
+    for number, text in enumerate(texts, start=1):
+        assert f"Página {number} de {len(texts)}" in text, f"es/{path.name}: page {number} has no page number"
+    assert "Fuentes revisadas al" in whole and "Cómo citarlo" in whole, "no Spanish title block"
+    assert "Sources checked to" not in whole
+    leaked = [s for s in solution_snippets(spanish, page) if s in whole]
+    assert not leaked, f"es/{path.name}: solutions printed in a student's copy: {leaked}"
+    missing = [c[:50] for c in captions(spanish, page) if squeezed(c) not in squeezed(whole)]
+    assert not missing, f"es/{path.name}: figure captions missing: {missing}"
+
+
+def test_the_spanish_packet_holds_every_solution(printed_book):
+    spanish = printed_book / "es"
+    whole = flat("\n".join(page_texts(pdf_path(spanish, print_edition.PACKET_STEM, "letter"))))
+    for page in CHAPTERS[1:]:
+        missing = [s for s in solution_snippets(spanish, page) if s not in whole]
+        assert not missing, f"the Spanish packet lacks solutions of {page}: {missing}"
+    assert whole.count("Objetivos de aprendizaje") >= 6 and "Índice" in whole
+
+
+def test_the_spanish_teachers_guide_offers_every_spanish_pdf(printed_book):
+    test_the_teachers_guide_offers_every_printed_pdf(printed_book / "es")

@@ -761,7 +761,8 @@ def main() -> None:
     os.environ.setdefault("BOLIVIA_US_DATA", str(root / "data"))
     made = build(html_dir, root, chromium, keep_print_pages="--keep" in sys.argv)
     total = sum(p.stat().st_size for p in made) / 1024 / 1024
-    print(f"Printed {len(made)} PDFs into {html_dir / PDF_FOLDER} ({total:.1f} MB)")
+    folders = sorted({str(p.parent.relative_to(root)) for p in made})
+    print(f"Printed {len(made)} PDFs into {', '.join(folders)} ({total:.1f} MB)")
 
 
 if __name__ == "__main__":
