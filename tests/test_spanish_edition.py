@@ -183,3 +183,14 @@ def test_glued_dates_and_numbers_read_as_spanish_writes_them(built_book, page):
         visible_prose(built_book / ES / page),
     )
     assert english_date is None, f"es/{page}: an English date {english_date.group(0)!r}"
+
+
+def test_a_spanish_charts_own_links_are_in_spanish(browser, site_url):
+    """The links the book's script writes under each chart (its data, Binder, Colab) follow the
+    page's language."""
+    page = browser.new_page()
+    page.goto(f"{site_url}/es/notebooks/04-drug-policy.html", wait_until="load")
+    page.wait_for_selector(".chart-tools a.chart-download", timeout=30_000)
+    words = page.eval_on_selector_all(".chart-tools a", "links => links.map(a => a.textContent)")
+    page.close()
+    assert words and all(w.startswith(("Descargar los datos", "Datos, parte", "Abrir en")) for w in words), words[:4]

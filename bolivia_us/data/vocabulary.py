@@ -92,7 +92,9 @@ US_ENVOY_DIRECTIONS = ["us-to-bolivia", "us-to-confederation"]
 COUNTRY_NAMES = Words({"bolivia": ("Bolivia", "Bolivia"), "united-states": ("United States", "Estados Unidos")})
 
 #: The trade dataset's annual series, and its flows, as a reader names them.
-TRADE_SOURCES = Words({"census": ("Census", "Oficina del Censo"), "imf-dots": ("IMF DOTS", "FMI DOTS")})
+# "Censo" is short, so a legend entry ("Exportaciones de EE. UU. (Censo)") fits a phone's width;
+# the chart's source line names the U.S. Census Bureau in full.
+TRADE_SOURCES = Words({"census": ("Census", "Censo"), "imf-dots": ("IMF DOTS", "FMI DOTS")})
 TRADE_FLOWS = Words(
     {
         "us_exports": ("U.S. exports", "Exportaciones de EE. UU."),

@@ -37,6 +37,11 @@
   function slug(text) {
     return (text || "chart").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "chart";
   }
+  // The page's language picks the words (the Spanish edition's pages are lang="es").
+  var SPANISH = (document.documentElement.lang || "").slice(0, 2) === "es";
+  var WORDS = SPANISH
+    ? { part: "Datos, parte", rows: "filas", download: "Descargar los datos", binder: "Abrir en Binder", colab: "Abrir en Colab" }
+    : { part: "Data, part", rows: "rows", download: "Download the data", binder: "Open in Binder", colab: "Open in Colab" };
   function launchLink(pattern) {
     var link = document.querySelector('a[href*="' + pattern + '"]');
     return link ? link.getAttribute("href") : null;
@@ -54,8 +59,8 @@
       link.className = "chart-download";
       link.href = "#";
       link.download = slug(title) + (names.length > 1 ? "-part-" + (i + 1) : "") + ".csv";
-      link.textContent = names.length > 1 ? "Data, part " + (i + 1) + " (CSV, " + datasets[name].length + " rows)"
-                                          : "Download the data (CSV, " + datasets[name].length + " rows)";
+      link.textContent = names.length > 1 ? WORDS.part + " " + (i + 1) + " (CSV, " + datasets[name].length + " " + WORDS.rows + ")"
+                                          : WORDS.download + " (CSV, " + datasets[name].length + " " + WORDS.rows + ")";
       link.setAttribute("data-rows", String(datasets[name].length));
       link.addEventListener("click", function (event) {
         var blob = new Blob([toCsv(datasets[name])], { type: "text/csv" });
@@ -64,7 +69,7 @@
       });
       tools.appendChild(link);
     });
-    [["mybinder.org/v2/", "Open in Binder"], ["colab.research.google.com/github/", "Open in Colab"]].forEach(function (pair) {
+    [["mybinder.org/v2/", WORDS.binder], ["colab.research.google.com/github/", WORDS.colab]].forEach(function (pair) {
       var href = launchLink(pair[0]);
       if (!href) return;
       var link = document.createElement("a");
