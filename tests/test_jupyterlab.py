@@ -25,7 +25,13 @@ import notebook_sync  # noqa: E402
 
 pytest.importorskip("playwright.sync_api")
 
-NOTEBOOKS = ["01-confederation.ipynb", "04-drug-policy.ipynb", "explorer.ipynb"]
+#: notebooks a student opens, by their path in the repository (one of the Spanish edition's too)
+NOTEBOOKS = [
+    "notebooks/01-confederation.ipynb",
+    "notebooks/04-drug-policy.ipynb",
+    "notebooks/explorer.ipynb",
+    "es/notebooks/05-morales-rupture.ipynb",
+]
 RAW_MYST = ["{cite", "{glue", "{eval", "glued.", "{admonition", "{exercise", "{solution", "Unknown Directive", "```"]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 
@@ -45,6 +51,11 @@ SVG_OUTPUTS = """() => Array.from(document.querySelectorAll('.jp-OutputArea-outp
   .filter(el => el.tagName === 'svg' || (el.src || '').startsWith('data:image/svg+xml'))
   .map(el => ({loaded: el.tagName === 'svg' || (el.complete && el.naturalWidth > 0),
                svg: el.tagName === 'svg' ? el.outerHTML : el.src}))"""
+
+
+def slug(name: str) -> str:
+    """A notebook's path as one word: es/notebooks/05-x.ipynb -> es-05-x."""
+    return "-".join(p for p in Path(name).with_suffix("").parts if p != "notebooks")
 
 
 def free_port() -> int:
@@ -105,7 +116,7 @@ def open_notebook(browser, url, name):
     )
     page = context.new_page()
     # A workspace of its own, so that only this notebook is open (hidden tabs keep their cells).
-    page.goto(f"{url}/lab/workspaces/{Path(name).stem}/tree/notebooks/{name}?reset")
+    page.goto(f"{url}/lab/workspaces/{slug(name)}/tree/{name}?reset")
     page.wait_for_function("() => window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=60_000)
     page.wait_for_function(f"() => {{ const s = ({CELLS})(); return s && s.kernel === 'idle'; }}", timeout=60_000)
     return context, page
@@ -153,7 +164,7 @@ def svg_marks(svg: str) -> int:
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_a_student_runs_the_notebook_in_jupyterlab(lab, browser, name):
     url, repo = lab
-    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    nb = nbformat.read(ROOT / name, as_version=4)
     used = set().union(*(set(notebook_sync.EVAL_ROLE.findall(c.source)) for c in nb.cells if c.cell_type == "markdown"))
     values = {k: v for k, v in notebook_sync.glued_text(nb).items() if k in used}
     charts = sum("charts.finish(" in c.source for c in nb.cells if c.cell_type == "code")
@@ -173,7 +184,7 @@ def test_a_student_runs_the_notebook_in_jupyterlab(lab, browser, name):
     SCREENSHOTS.mkdir(exist_ok=True)
     for label, selector in (("chart", ".jp-OutputArea-output img"), ("prose", ".jp-MarkdownCell >> nth=2")):
         page.locator(selector).last.evaluate("el => el.scrollIntoView({block: 'center'})")
-        page.screenshot(path=str(SCREENSHOTS / f"jupyterlab-{Path(name).stem}-{label}.png"))
+        page.screenshot(path=str(SCREENSHOTS / f"jupyterlab-{slug(name)}-{label}.png"))
     problems += prose_problems(page, f"{name} (after Run All)", values)
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
     outputs = page.evaluate(SVG_OUTPUTS)
@@ -183,5 +194,5 @@ def test_a_student_runs_the_notebook_in_jupyterlab(lab, browser, name):
     assert not [e for e in errors if "Traceback" in e or "Error" in e], errors
     assert len(outputs) == charts + widgets, f"{len(outputs)} SVG outputs for {charts} charts and {widgets} explorer"
     assert all(svg_marks(o["svg"]) > 0 for o in outputs), "a chart drew no marks"
-    saved = json.loads((repo / "notebooks" / name).read_text(encoding="utf-8"))
+    saved = json.loads((repo / name).read_text(encoding="utf-8"))
     assert saved["cells"], "the notebook is still readable"
