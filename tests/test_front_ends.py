@@ -230,7 +230,8 @@ def test_binder_runs_every_notebook_and_draws_every_chart(student_venv, tmp_path
     )
     assert "site-packages" in where.stdout, "Binder installs the package normally, not from the checkout"
     for notebook in NOTEBOOKS:
-        seen = run_as_student(student_venv, repo / "notebooks" / notebook.name, repo / "notebooks")
+        copy = repo / notebook.relative_to(ROOT)  # notebooks/ or es/notebooks/
+        seen = run_as_student(student_venv, copy, copy.parent)
         assert seen["svg_charts"] >= stored_charts(notebook), f"{notebook.name}: every chart draws as SVG"
         assert seen["book_charts"] == 0, f"{notebook.name}: a chart drawn for the book's script shows nothing here"
         nb = nbformat.read(notebook, as_version=4)

@@ -96,7 +96,7 @@ def lines_over_time(
     value_title: str,
     series_title: str,
     value_format: str = ",.0f",
-    extra_tooltip: list[str] | None = None,
+    extra_tooltip: dict[str, str] | None = None,  # column -> its title in the tooltip
     domain: list[str] | None = None,
     colours: list[str] | None = None,
     dashes: list[list[int]] | None = None,
@@ -117,7 +117,7 @@ def lines_over_time(
         alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
         alt.Tooltip(f"{series}:N", title=series_title),
     ]
-    tooltip += [alt.Tooltip(f"{c}:N") for c in (extra_tooltip or [])]
+    tooltip += [alt.Tooltip(f"{c}:N", title=t) for c, t in (extra_tooltip or {}).items()]
     if "source_title" in filled.columns:
         tooltip.append(alt.Tooltip("source_title:N", title=chart_word("Source")))
     keep = [

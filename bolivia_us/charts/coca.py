@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..data.vocabulary import COCA_SERIES
+from ..data.vocabulary import BOUNDS, COCA_SERIES
 from ..frames import year_to_date
 from .blocks import lines_over_time
 from .labels import label
@@ -19,6 +19,7 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
     """
     data = coca.copy()
     data["source_series"] = data["series"].map(COCA_SERIES).fillna(data["series"])
+    data["bound_label"] = data["bound"].map(BOUNDS)  # what the reader sees; the marks test the code
     # One value per year and series for the line: where a source revised a year, both readings
     # are rows in the data; the line follows the first listed and the points show every reading.
     lines = lines_over_time(
@@ -28,13 +29,13 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
         series="source_series",
         value_title=label("Hectares"),
         series_title=label("Estimate by"),
-        extra_tooltip=["bound"],
+        extra_tooltip={"bound_label": label("Exact, lower bound or approximate")},
         domain=list(COCA_SERIES.values()),
     )
     points = (
         alt.Chart(
             data.assign(when=year_to_date(data["year"]))[
-                ["when", "year", "hectares", "source_series", "bound", "source_title"]
+                ["when", "year", "hectares", "source_series", "bound", "bound_label", "source_title"]
             ]
         )
         .mark_point(size=40)
@@ -47,7 +48,7 @@ def coca_chart(coca: pd.DataFrame, limits: pd.DataFrame | None = None) -> alt.La
                 alt.Tooltip("year:O", title=label("Year")),
                 alt.Tooltip("hectares:Q", format=",.0f", title=label("Hectares")),
                 alt.Tooltip("source_series:N", title=label("Estimate by")),
-                alt.Tooltip("bound:N", title=label("Exact, lower bound or approximate")),
+                alt.Tooltip("bound_label:N", title=label("Exact, lower bound or approximate")),
                 alt.Tooltip("source_title:N", title=label("Source")),
             ],
         )

@@ -39,10 +39,10 @@ def explorer_chart(table: pd.DataFrame) -> alt.LayerChart:
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%Y")),
             y=alt.Y("value:Q", title=units_title(table)),
             tooltip=[
-                alt.Tooltip("series:N"),
+                alt.Tooltip("series:N", title=label("series")),
                 alt.Tooltip("year:O", title=label("Year")),
                 alt.Tooltip("value:Q", format=",.1f"),
-                alt.Tooltip("unit:N"),
+                alt.Tooltip("unit:N", title=label("unit")),
                 alt.Tooltip("source_title:N", title=label("Source")),
             ],
         )
@@ -87,7 +87,11 @@ def widget_explorer(table: pd.DataFrame):
                     .encode(
                         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d")),
                         y=alt.Y("value:Q", title=unit),
-                        tooltip=["year", "value", "source_title"],
+                        tooltip=[
+                            alt.Tooltip("year:Q", title=label("year")),
+                            alt.Tooltip("value:Q", title=label("value")),
+                            alt.Tooltip("source_title:N", title=label("source_title")),
+                        ],
                     ),
                     title=series.value,
                     subtitle=say(f"{len(rows)} yearly values, {unit}", f"{len(rows)} valores anuales, {unit}")

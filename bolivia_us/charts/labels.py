@@ -21,7 +21,7 @@ SPANISH = {
     "Country": "País",
     "Date": "Fecha",
     "Days from appointment to reception": "Días del nombramiento a la recepción",
-    "Drag across the timeline to pick years": "Arrastre sobre la línea de tiempo para elegir años",
+    "Drag across the timeline to pick years": "Arrastre sobre la línea para elegir años",
     "Envoy": "Enviado",
     "Era": "Época",
     "Era: ": "Época: ",
@@ -51,7 +51,7 @@ SPANISH = {
     "Received": "Recibido",
     "Source": "Fuente",
     "To": "Hasta",
-    "Trade": "Comercio",
+    "Trade": "Comercio de EE. UU.",
     "Aid, by source": "Ayuda, por fuente",
     "Until": "Hasta",
     "What happened": "Qué ocurrió",
@@ -59,6 +59,13 @@ SPANISH = {
     "Who": "Quién",
     "Why it matters": "Por qué importa",
     "Year": "Año",
+    "series": "serie",
+    # field names a tooltip used to show as they are (so the English edition's tooltips read the same)
+    "date": "fecha",
+    "unit": "unidad",
+    "year": "año",
+    "value": "valor",
+    "source_title": "fuente",
 }
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 from ..data.vocabulary import AID_SOURCES, CATEGORIES, CATEGORY_LABELS, COCA_SERIES, TRADE_FLOWS, TRADE_SOURCES
 from ..frames import with_missing_years, with_start_date, year_to_date
 from ..frames.contacts import contacts_on_a_time_axis
+from ..language import current
 from .contacts import contact_marks
 from .encodings import DASH_PATTERNS, DASHED, SOLID, TRADE_COLOURS, category_scales
 from .labels import label
@@ -106,6 +107,12 @@ def linked_overview(
         # Aid and coca series differ only by source: their legends name the source alone, so they
         # fit a phone ("Coca cultivation (UNODC with Bolivia's government)" is 280 px long).
         source_only = "slice(datum.label, indexof(datum.label, '(') + 1, -1)" if topic != "trade" else alt.Undefined
+        if topic == "trade" and current() == "es":
+            # "Importaciones de EE. UU. desde Bolivia (FMI DOTS)" is 280 px long: the panel's title
+            # says whose trade it is ("Comercio de EE. UU."), so its legend keeps the flow and source.
+            source_only = (
+                "replace(replace(replace(datum.label, ' desde Bolivia', ''), ' a Bolivia', ''), ' de EE. UU.', '')"
+            )
         legend = alt.Legend(
             orient="bottom",
             labelLimit=300,
@@ -126,7 +133,7 @@ def linked_overview(
                     "series:N", title=title, legend=legend, scale=alt.Scale(domain=domain, range=dashes)
                 ),
                 tooltip=[
-                    alt.Tooltip("series:N"),
+                    alt.Tooltip("series:N", title=label("series")),
                     alt.Tooltip("year:O", title=label("Year")),
                     alt.Tooltip("value:Q", format=",.1f", title=unit),
                     alt.Tooltip("source_title:N", title=label("Source")),
@@ -140,7 +147,7 @@ def linked_overview(
             .encode(
                 x=alt.X("start:T", scale=alt.Scale(domain=brush)),
                 color=alt.value(MUTED),
-                tooltip=[alt.Tooltip("date:N"), alt.Tooltip("title:N", title=label("Event"))],
+                tooltip=[alt.Tooltip("date:N", title=label("date")), alt.Tooltip("title:N", title=label("Event"))],
             )
             .transform_filter(pick_category)
             .transform_filter(in_era)

@@ -126,6 +126,15 @@ COCA_SERIES = Words(
     }
 )
 
+#: How exact a coca figure is (the coca dataset's ``bound``): a tooltip says it in words.
+BOUNDS = Words(
+    {
+        "exact": ("exact", "exacta"),
+        "lower": ("at least (a lower bound)", "al menos (cota inferior)"),
+        "approx": ("approximate (converted from another unit)", "aproximada (convertida de otra unidad)"),
+    }
+)
+
 
 ANSWERS = Words(
     {
