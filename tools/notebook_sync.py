@@ -18,8 +18,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SETUP_MARK = "# Colab opens a notebook on its own"
-SETUP_MARK_ES = "# Colab abre un cuaderno solo"
 EVAL_ROLE = re.compile(r"\{eval\}`glued\.([^`]+)`")
 GLUE_TEXT = "application/papermill.record/text/plain"
 
@@ -28,8 +26,8 @@ GLUE_TEXT = "application/papermill.record/text/plain"
 COLAB_PACKAGES = ("altair", "vl-convert-python")
 
 COLAB_CELL = """\
-# Colab opens a notebook on its own, without the report's code and data: this cell fetches them.
-# In the built book, in Binder and on your own computer it does nothing.
+# {opens}
+# {elsewhere}
 import sys
 
 if "google.colab" in sys.modules:
@@ -42,45 +40,45 @@ if "google.colab" in sys.modules:
         fetched = subprocess.run(clone, capture_output=True, text=True)
         if fetched.returncode != 0:
             raise RuntimeError(
-                f"Could not download the report from {{REPOSITORY}} (branch {{BRANCH}}), so this notebook "
-                f"cannot run. Git said: {{fetched.stderr.strip()}} Check that Colab is online and that the "
-                "address is right, then run this cell again."
+                {clone_failed}
             )
     packages = [{packages}]
     installed = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *packages])
     if installed.returncode != 0:
-        raise RuntimeError(f"Could not install {{', '.join(packages)}}: see pip's message above.")
-    sys.path.insert(0, REPORT)  # the report's package, importable at once (no restart needed)
-    os.chdir(f"{{REPORT}}/{folder}")  # where the notebooks find the data
+        raise RuntimeError({install_failed})
+    sys.path.insert(0, REPORT)  # {importable}
+    os.chdir(f"{{REPORT}}/{folder}")  # {data_found}
 """
 
-#: The same cell for the Spanish edition's notebooks (es/notebooks), in Spanish.
-COLAB_CELL_ES = """\
-# Colab abre un cuaderno solo, sin el código ni los datos del informe: esta celda los descarga.
-# En el libro publicado, en Binder y en su propia computadora no hace nada.
-import sys
-
-if "google.colab" in sys.modules:
-    import os
-    import subprocess
-
-    REPOSITORY, BRANCH, REPORT = "{url}", "{branch}", "/content/report"
-    if not os.path.isdir(REPORT):
-        clone = ["git", "clone", "--quiet", "--depth", "1", "--branch", BRANCH, REPOSITORY, REPORT]
-        fetched = subprocess.run(clone, capture_output=True, text=True)
-        if fetched.returncode != 0:
-            raise RuntimeError(
-                f"No se pudo descargar el informe de {{REPOSITORY}} (rama {{BRANCH}}), así que este cuaderno "
-                f"no puede ejecutarse. Git dijo: {{fetched.stderr.strip()}} Compruebe que Colab tiene conexión y "
-                "que la dirección es correcta, y ejecute de nuevo esta celda."
-            )
-    packages = [{packages}]
-    installed = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *packages])
-    if installed.returncode != 0:
-        raise RuntimeError(f"No se pudo instalar {{', '.join(packages)}}: vea el mensaje de pip más arriba.")
-    sys.path.insert(0, REPORT)  # el paquete del informe, importable enseguida (sin reiniciar)
-    os.chdir(f"{{REPORT}}/{folder}")  # donde los cuadernos encuentran los datos
-"""
+#: The cell's words in each edition's language (the code is the same in both); the error
+#: messages are the cell's own f-strings, written here as the cell shows them.
+COLAB_WORDS = {
+    "en": {
+        "opens": "Colab opens a notebook on its own, without the report's code and data: this cell fetches them.",
+        "elsewhere": "In the built book, in Binder and on your own computer it does nothing.",
+        "clone_failed": (
+            'f"Could not download the report from {REPOSITORY} (branch {BRANCH}), so this notebook "\n'
+            '                f"cannot run. Git said: {fetched.stderr.strip()} Check that Colab is online and that the "\n'
+            '                "address is right, then run this cell again."'
+        ),
+        "install_failed": "f\"Could not install {', '.join(packages)}: see pip's message above.\"",
+        "importable": "the report's package, importable at once (no restart needed)",
+        "data_found": "where the notebooks find the data",
+    },
+    "es": {
+        "opens": "Colab abre un cuaderno solo, sin el código ni los datos del informe: esta celda los descarga.",
+        "elsewhere": "En el libro publicado, en Binder y en su propia computadora no hace nada.",
+        "clone_failed": (
+            'f"No se pudo descargar el informe de {REPOSITORY} (rama {BRANCH}), así que este cuaderno "\n'
+            '                f"no puede ejecutarse. Git dijo: {fetched.stderr.strip()} Compruebe que Colab tiene conexión y "\n'
+            '                "que la dirección es correcta, y ejecute de nuevo esta celda."'
+        ),
+        "install_failed": "f\"No se pudo instalar {', '.join(packages)}: vea el mensaje de pip más arriba.\"",
+        "importable": "el paquete del informe, importable enseguida (sin reiniciar)",
+        "data_found": "donde los cuadernos encuentran los datos",
+    },
+}
+SETUP_MARKS = tuple("# " + words["opens"].split(",")[0] for words in COLAB_WORDS.values())
 
 
 def pinned(names=COLAB_PACKAGES) -> list[str]:
@@ -103,9 +101,10 @@ def colab_cell(spanish: bool = False) -> str:
     edition's language and changing into its folder."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]
     packages = ", ".join(f'"{p}"' for p in pinned())
-    template, folder = (COLAB_CELL_ES, "es/notebooks") if spanish else (COLAB_CELL, "notebooks")
-    return template.format(
-        url=config["url"], branch=config.get("branch", "main"), packages=packages, folder=folder
+    words = COLAB_WORDS["es" if spanish else "en"]
+    folder = "es/notebooks" if spanish else "notebooks"
+    return COLAB_CELL.format(
+        url=config["url"], branch=config.get("branch", "main"), packages=packages, folder=folder, **words
     ).rstrip("\n")
 
 
@@ -113,7 +112,7 @@ def setup_cell(nb):
     """The notebook's Colab set-up cell, or None."""
     for cell in nb.cells:
         if cell.cell_type == "code":
-            ours = cell.source.startswith((SETUP_MARK, SETUP_MARK_ES))
+            ours = cell.source.startswith(SETUP_MARKS)
             # a translator may have reworded its first comment: it is still the set-up cell
             reworded = '"google.colab" in sys.modules' in cell.source and "REPOSITORY, BRANCH, REPORT" in cell.source
             return cell if ours or reworded else None
