@@ -6,6 +6,7 @@ English version it translates."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -104,3 +105,72 @@ def test_the_spanish_book_loads_every_script_of_the_shared_static_folder():
     spanish = yaml.safe_load((ES / "_config.yml").read_text(encoding="utf-8"))
     scripts = sorted(p.name for p in (ROOT / "_static").glob("*.js"))
     assert sorted(spanish["sphinx"]["config"].get("html_js_files", [])) == scripts
+
+
+# The English edition quotes Spanish-language sources in English only when it says so. A
+# quotation whose citation is a Spanish-language source (its title, outlet or author in Spanish)
+# must be marked "translated from Spanish", or stay in Spanish. These quotations from such
+# citations are neither, each with the reason (a Spanish phrase the check cannot tell from
+# English, or English at its origin).
+QUOTED_AS_IS = {
+    "golpe blando": "kept in Spanish, with '(soft coup)' after it",
+    "from the parallel 23 to the mouth of the Loa River": "the ICJ's English text of the truce, cited as such",
+    "strategic mineral products and the contribution of Bolivian agriculture are indi": "a FRUS telegram",
+    "on June 10, 2023": "an English-language blog",
+    "reciprocal": "the U.S. tariff's own name",
+    "Shield of the Americas": "the U.S. initiative's own name",
+    "open skies": "the policy's usual English name, not a quotation of the source",
+    "white elephant in asphalt": "John Hillman's English article in EIAL",
+    "by a factor of 623": "Juan Antonio Morales's English paper",
+    "by a factor of 625": "Juan Antonio Morales's English paper",
+    "in some manner connected with narco-trafficking and terrorism": "Narco News, in English",
+    "coup": "RT's English report",
+}
+SPANISH_WORDS = {"el", "la", "los", "las", "del", "que", "por", "con", "una", "para", "y", "se", "en", "de", "al"}
+
+
+def _spanish_titled_sources() -> set[str]:
+    from pybtex.database import parse_file
+
+    bib = parse_file(str(ROOT / "book" / "references.bib"))
+    spanish = set()
+    for key, entry in bib.entries.items():
+        title = entry.fields.get("title", "").strip("{}")
+        outlet = " ".join(entry.fields.get(f, "") for f in ("publisher", "journal")) + " ".join(
+            str(p) for p in entry.persons.get("author", [])
+        )
+        words = [w.strip("\"',.:;()[]¿?¡!").lower() for w in title.split()]
+        if sum(w in SPANISH_WORDS for w in words) >= 2 or any(ch in title + outlet for ch in "áéíóúñ¿¡"):
+            spanish.add(key)
+    return spanish
+
+
+def _untranslated_quotations(text: str, spanish_sources: set[str]) -> list[str]:
+    found = []
+    for quote in re.finditer(r'"([^"\n]{2,300})"', text):
+        cited = re.search(r"\{cite:[pt]\}`([^`]+)`", text[quote.end() : quote.end() + 250])
+        if not cited or cited.group(1).split(",")[0].strip() not in spanish_sources:
+            continue
+        words = quote.group(1)
+        in_spanish = re.search(r"[áéíóúñ]", words) or sum(w.lower() in SPANISH_WORDS for w in words.split()) >= 1
+        marked = "translated from spanish" in text[quote.start() : quote.end() + 300].lower()
+        if not (in_spanish or marked or words[:80] in QUOTED_AS_IS):
+            found.append(words)
+    return found
+
+
+def test_english_quotations_of_spanish_sources_say_they_are_translated():
+    spanish_sources = _spanish_titled_sources()
+    unmarked = {
+        page: quotes
+        for page in ENGLISH_PAGES
+        if (quotes := _untranslated_quotations(translations.prose(source_of(ROOT, page)), spanish_sources))
+    }
+    assert not unmarked, (
+        f"quotations of Spanish sources given in English without '(translated from Spanish)': {unmarked}"
+    )
+
+
+def test_the_quotation_check_finds_an_unmarked_translation():
+    text = 'a relationship that was "agonising" while business carried on {cite:p}`eldeber-2018-relations-agonise`.'
+    assert _untranslated_quotations(text, _spanish_titled_sources()) == ["agonising"]

@@ -80,6 +80,11 @@ def _cells(path: Path) -> list[tuple[str, str, dict]]:
     return [("markdown", _without_front_matter(path.read_text(encoding="utf-8")), {})]
 
 
+def prose(path: Path) -> str:
+    """A page's markdown text (a notebook's markdown cells, one after another)."""
+    return "\n\n".join(source for kind, source, _ in _cells(path) if kind == "markdown")
+
+
 def _without_front_matter(text: str) -> str:
     if text.startswith("---\n"):
         end = text.find("\n---\n", 4)
