@@ -5,6 +5,7 @@ English version it translates."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -125,6 +126,7 @@ QUOTED_AS_IS = {
     "by a factor of 625": "Juan Antonio Morales's English paper",
     "in some manner connected with narco-trafficking and terrorism": "Narco News, in English",
     "coup": "RT's English report",
+    "failed demonstrably": "the U.S. presidential determination's own words",
 }
 SPANISH_WORDS = {"el", "la", "los", "las", "del", "que", "por", "con", "una", "para", "y", "se", "en", "de", "al"}
 
@@ -174,3 +176,22 @@ def test_english_quotations_of_spanish_sources_say_they_are_translated():
 def test_the_quotation_check_finds_an_unmarked_translation():
     text = 'a relationship that was "agonising" while business carried on {cite:p}`eldeber-2018-relations-agonise`.'
     assert _untranslated_quotations(text, _spanish_titled_sources()) == ["agonising"]
+
+
+def test_event_summaries_quote_spanish_sources_only_when_marked():
+    """The same rule for the events dataset, whose titles and summaries are the charts' tooltips:
+    a quotation in an event sourced to a Spanish-language publication is marked or in Spanish."""
+    unmarked = []
+    with (ROOT / "data" / "events.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            source = row["source_title"]
+            words = [w.strip("\"',.:;()").lower() for w in source.split()]
+            if sum(w in SPANISH_WORDS for w in words) < 2 and not any(ch in source for ch in "áéíóúñ"):
+                continue
+            for field in ("title", "summary"):
+                for quote in re.findall(r'"([^"\n]{2,300})"', row[field]):
+                    marked = "translated from spanish" in row[field].lower()
+                    in_spanish = re.search(r"[áéíóúñ]", quote) or any(w.lower() in SPANISH_WORDS for w in quote.split())
+                    if not (marked or in_spanish or quote in QUOTED_AS_IS):
+                        unmarked.append(f"{row['event_id']} ({field}): {quote!r}")
+    assert not unmarked, f"events quoting Spanish sources in English without '(translated from Spanish)': {unmarked}"
