@@ -131,18 +131,22 @@ QUOTED_AS_IS = {
 SPANISH_WORDS = {"el", "la", "los", "las", "del", "que", "por", "con", "una", "para", "y", "se", "en", "de", "al"}
 
 
+def looks_spanish(text: str, words_needed: int = 2) -> bool:
+    """Spanish by its letters (an accent, ñ, ¿ or ¡) or by its little words (el, de, que…)."""
+    words = [w.strip("\"',.:;()[]¿?¡!").lower() for w in text.split()]
+    return any(ch in text for ch in "áéíóúñ¿¡") or sum(w in SPANISH_WORDS for w in words) >= words_needed
+
+
 def _spanish_titled_sources() -> set[str]:
     from pybtex.database import parse_file
 
     bib = parse_file(str(ROOT / "book" / "references.bib"))
     spanish = set()
     for key, entry in bib.entries.items():
-        title = entry.fields.get("title", "").strip("{}")
         outlet = " ".join(entry.fields.get(f, "") for f in ("publisher", "journal")) + " ".join(
             str(p) for p in entry.persons.get("author", [])
         )
-        words = [w.strip("\"',.:;()[]¿?¡!").lower() for w in title.split()]
-        if sum(w in SPANISH_WORDS for w in words) >= 2 or any(ch in title + outlet for ch in "áéíóúñ¿¡"):
+        if looks_spanish(entry.fields.get("title", "").strip("{}")) or looks_spanish(outlet, words_needed=99):
             spanish.add(key)
     return spanish
 
@@ -154,7 +158,7 @@ def _untranslated_quotations(text: str, spanish_sources: set[str]) -> list[str]:
         if not cited or cited.group(1).split(",")[0].strip() not in spanish_sources:
             continue
         words = quote.group(1)
-        in_spanish = re.search(r"[áéíóúñ]", words) or sum(w.lower() in SPANISH_WORDS for w in words.split()) >= 1
+        in_spanish = looks_spanish(words, words_needed=1)
         marked = "translated from spanish" in text[quote.start() : quote.end() + 300].lower()
         if not (in_spanish or marked or words[:80] in QUOTED_AS_IS):
             found.append(words)
@@ -184,14 +188,11 @@ def test_event_summaries_quote_spanish_sources_only_when_marked():
     unmarked = []
     with (ROOT / "data" / "events.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            source = row["source_title"]
-            words = [w.strip("\"',.:;()").lower() for w in source.split()]
-            if sum(w in SPANISH_WORDS for w in words) < 2 and not any(ch in source for ch in "áéíóúñ"):
+            if not looks_spanish(row["source_title"]):
                 continue
             for field in ("title", "summary"):
                 for quote in re.findall(r'"([^"\n]{2,300})"', row[field]):
                     marked = "translated from spanish" in row[field].lower()
-                    in_spanish = re.search(r"[áéíóúñ]", quote) or any(w.lower() in SPANISH_WORDS for w in quote.split())
-                    if not (marked or in_spanish or quote in QUOTED_AS_IS):
+                    if not (marked or looks_spanish(quote, words_needed=1) or quote in QUOTED_AS_IS):
                         unmarked.append(f"{row['event_id']} ({field}): {quote!r}")
     assert not unmarked, f"events quoting Spanish sources in English without '(translated from Spanish)': {unmarked}"
